@@ -1,0 +1,78 @@
+package vn.cdht.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+@Command(name = "cdht",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+                "Analytics warehouse and reporting pipeline for the \"Công dân học tập\" (Learning Citizen) programme.",
+                "",
+                "Start with 'cdht demo'. Every command explains itself with --help."},
+        footer = {"",
+                "Configuration: built-in defaults, then the --config file, then CDHT_<KEY> environment",
+                "variables (catalog.uri -> CDHT_CATALOG_URI). Exit code 0 on success, 1 on failure,",
+                "2 on a usage error."},
+        subcommands = {
+                DemoCommand.class,
+                StatusCommand.class,
+                DbCommand.class,
+                ReferenceCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Cdht implements Runnable {
+
+    @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Root of everything the embedded installation writes (env CDHT_HOME; default ./var).")
+    Path home;
+
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT, defaultValue = "${env:CDHT_CONFIG}",
+            description = "Configuration file (env CDHT_CONFIG); every key can also be overridden by CDHT_<KEY>.")
+    Path config;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Show stack traces and detailed logs on errors.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    private Map<String, String> env = System.getenv();
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Opens what a command needs, lazily; the command closes it. */
+    CdhtContext context() {
+        return new CdhtContext(home, config, env, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(args, System.getenv(), out, err));
+    }
+
+    /** Runs one command line; returns the exit code. */
+    public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+        Cdht root = new Cdht();
+        root.env = env;
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler(new OneLineErrors(() -> root.verbose));
+        return cl.execute(args);
+    }
+}

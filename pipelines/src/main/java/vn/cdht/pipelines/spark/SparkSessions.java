@@ -1,0 +1,49 @@
+package vn.cdht.pipelines.spark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import vn.cdht.warehouse.catalog.CatalogSettings;
+import vn.cdht.warehouse.config.CdhtConfig;
+
+/**
+ * Builds the SparkSession from the configuration: master, the Iceberg catalog as default catalog, and any
+ * {@code spark.conf.*} setting. The same code runs locally and on a cluster; only the configuration differs.
+ */
+public final class SparkSessions {
+
+    private SparkSessions() {
+    }
+
+    public static SparkSession create(CdhtConfig config) {
+        CatalogSettings catalog = CatalogSettings.from(config);
+        catalog.sqliteFile().ifPresent(SparkSessions::createParent);
+        SparkSession.Builder builder = SparkSession.builder()
+                .appName(config.get("spark.app-name", "cdht"))
+                .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
+                .config("spark.sql.defaultCatalog", catalog.name())
+                .config("spark.sql.shuffle.partitions", String.valueOf(config.getInt("spark.shuffle-partitions", 4)))
+                .config("spark.sql.adaptive.enabled", "true")
+                .config("spark.sql.session.timeZone", "Asia/Ho_Chi_Minh");
+        // Under spark-submit the master comes from the submit command; otherwise from the configuration.
+        if (System.getProperty("spark.master") == null) {
+            builder.master(config.require("spark.master"));
+        }
+        config.find("spark.local-dir").ifPresent(dir -> {
+            createParent(Path.of(dir, "x"));
+            builder.config("spark.local.dir", dir);
+        });
+        catalog.sparkConf().forEach(builder::config);
+        config.subset("spark.conf").forEach(builder::config);
+        return builder.getOrCreate();
+    }
+
+    private static void createParent(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create folder " + file.getParent(), e);
+        }
+    }
+}

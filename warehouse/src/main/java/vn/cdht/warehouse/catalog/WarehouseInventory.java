@@ -1,0 +1,62 @@
+package vn.cdht.warehouse.catalog;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotSummary;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+
+/** Lists every table of the catalog with its row count and current snapshot, read from Iceberg metadata only. */
+public final class WarehouseInventory {
+
+    private final Catalog catalog;
+
+    public WarehouseInventory(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public List<TableStatus> tables() {
+        List<TableStatus> out = new ArrayList<>();
+        for (Namespace ns : namespaces()) {
+            for (TableIdentifier id : catalog.listTables(ns)) {
+                out.add(status(id));
+            }
+        }
+        out.sort(Comparator.comparing(TableStatus::qualifiedName));
+        return out;
+    }
+
+    public TableStatus status(TableIdentifier id) {
+        Table table = catalog.loadTable(id);
+        Snapshot snapshot = table.currentSnapshot();
+        String ns = String.join(".", id.namespace().levels());
+        if (snapshot == null) {
+            return new TableStatus(ns, id.name(), 0, null, null);
+        }
+        String total = snapshot.summary().get(SnapshotSummary.TOTAL_RECORDS_PROP);
+        long rows = total == null ? -1 : Long.parseLong(total);
+        return new TableStatus(ns, id.name(), rows, snapshot.snapshotId(), Instant.ofEpochMilli(snapshot.timestampMillis()));
+    }
+
+    private List<Namespace> namespaces() {
+        if (!(catalog instanceof SupportsNamespaces sn)) {
+            return List.of(Namespace.empty());
+        }
+        List<Namespace> out = new ArrayList<>();
+        collect(sn, Namespace.empty(), out);
+        return out;
+    }
+
+    private static void collect(SupportsNamespaces sn, Namespace parent, List<Namespace> out) {
+        for (Namespace child : sn.listNamespaces(parent)) {
+            out.add(child);
+            collect(sn, child, out);
+        }
+    }
+}
