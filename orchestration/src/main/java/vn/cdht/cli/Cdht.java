@@ -36,7 +36,7 @@ public final class Cdht implements Runnable {
             description = "Root of everything the embedded installation writes (env CDHT_HOME; default ./var).")
     Path home;
 
-    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT, defaultValue = "${env:CDHT_CONFIG}",
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Configuration file (env CDHT_CONFIG); every key can also be overridden by CDHT_<KEY>.")
     Path config;
 
@@ -56,7 +56,11 @@ public final class Cdht implements Runnable {
 
     /** Opens what a command needs, lazily; the command closes it. */
     CdhtContext context() {
-        return new CdhtContext(home, config, env, spec.commandLine().getOut(), spec.commandLine().getErr());
+        Path file = config;
+        if (file == null && env.get("CDHT_CONFIG") != null && !env.get("CDHT_CONFIG").isBlank()) {
+            file = Path.of(env.get("CDHT_CONFIG"));
+        }
+        return new CdhtContext(home, file, env, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     public static void main(String[] args) {

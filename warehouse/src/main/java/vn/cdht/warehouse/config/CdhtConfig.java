@@ -53,7 +53,7 @@ public final class CdhtConfig {
         }
         for (String key : raw.keySet().toArray(String[]::new)) {
             String fromEnv = env.get(envName(key));
-            if (fromEnv != null) {
+            if (fromEnv != null && !fromEnv.isBlank()) {
                 raw.put(key, fromEnv);
             }
         }
