@@ -19,13 +19,17 @@ public final class SparkSessions {
     public static SparkSession create(CdhtConfig config) {
         CatalogSettings catalog = CatalogSettings.from(config);
         catalog.sqliteFile().ifPresent(SparkSessions::createParent);
+        // No IcebergSparkSessionExtensions: Spark 4.1 runs MERGE INTO, DELETE and INSERT OVERWRITE on Iceberg natively,
+        // and the extensions' parser does not delegate parseRoutineParam, which breaks the SQL functions of
+        // sql/functions/*.sql (CREATE TEMPORARY FUNCTION ... RETURN ...). Table maintenance uses Iceberg's Java API.
         SparkSession.Builder builder = SparkSession.builder()
                 .appName(config.get("spark.app-name", "cdht"))
-                .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
                 .config("spark.sql.defaultCatalog", catalog.name())
                 .config("spark.sql.shuffle.partitions", String.valueOf(config.getInt("spark.shuffle-partitions", 4)))
                 .config("spark.sql.adaptive.enabled", "true")
-                .config("spark.sql.session.timeZone", "Asia/Ho_Chi_Minh");
+                .config("spark.sql.session.timeZone", "Asia/Ho_Chi_Minh")
+                // INSERT OVERWRITE replaces only the partitions it writes (a batch's own rows in raw and quarantine).
+                .config("spark.sql.sources.partitionOverwriteMode", "dynamic");
         // Under spark-submit the master comes from the submit command; otherwise from the configuration.
         if (System.getProperty("spark.master") == null) {
             builder.master(config.require("spark.master"));

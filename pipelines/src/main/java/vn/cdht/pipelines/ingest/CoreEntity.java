@@ -1,0 +1,51 @@
+package vn.cdht.pipelines.ingest;
+
+import java.util.List;
+import vn.cdht.pipelines.source.SourceEntity;
+
+/**
+ * How each source entity lands in {@code core}, in load order (units before the accounts that name them, accounts
+ * before the assessments and recognitions that refer to them): its key and the column whose newer value wins.
+ */
+public enum CoreEntity {
+    UNITS(SourceEntity.UNITS, List.of("unit_code"), "updated_at"),
+    ACCOUNTS(SourceEntity.ACCOUNTS, List.of("account_id"), "updated_at"),
+    SELF_ASSESSMENTS(SourceEntity.SELF_ASSESSMENTS, List.of("assessment_id"), "updated_at"),
+    RECOGNITIONS(SourceEntity.RECOGNITIONS, List.of("account_id", "year"), "version_at"),
+    POPULATION(SourceEntity.POPULATION, List.of("year", "commune_code"), "version_at");
+
+    private final SourceEntity source;
+    private final List<String> key;
+    private final String version;
+
+    CoreEntity(SourceEntity source, List<String> key, String version) {
+        this.source = source;
+        this.key = key;
+        this.version = version;
+    }
+
+    public SourceEntity source() {
+        return source;
+    }
+
+    public List<String> key() {
+        return key;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public String table() {
+        return source.table();
+    }
+
+    public static CoreEntity of(SourceEntity source) {
+        for (CoreEntity e : values()) {
+            if (e.source == source) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException(source.name());
+    }
+}

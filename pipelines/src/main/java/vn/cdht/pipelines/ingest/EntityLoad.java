@@ -1,0 +1,125 @@
+package vn.cdht.pipelines.ingest;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import vn.cdht.pipelines.spark.SqlModel;
+
+/**
+ * Loads one entity of one batch from the staging area into the warehouse, each step one atomic Iceberg commit:
+ * <ol>
+ *   <li>{@code raw.<entity>}: the batch's rows as received (its partition replaced, so a re-run leaves no copy);</li>
+ *   <li>validation ({@code sql/validate/<entity>.sql}): typed values, reasons and flags;</li>
+ *   <li>{@code quarantine.rows}: the rows with a reason (the batch's partition replaced);</li>
+ *   <li>the winners: per key the batch's newest accepted row, if newer than what core holds (or equal and written by
+ *       this same batch, so that a re-run after a crash counts the same);</li>
+ *   <li>{@code MERGE INTO core.<entity>} of the winners ({@code sql/core/<entity>.sql}), and for accounts
+ *       {@code MERGE INTO restricted.citizens}.</li>
+ * </ol>
+ * Rows read = accepted (winners) + quarantined + superseded (accepted but not newer), per file.
+ */
+final class EntityLoad {
+
+    private final SparkSession spark;
+
+    EntityLoad(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    record Result(Map<String, FileCounts> files, Map<String, Long> flags) {
+    }
+
+    Result run(CoreEntity entity, String batchId, Instant receivedAt, String stagedLocation) {
+        String table = entity.table();
+        stageToRaw(entity, batchId, stagedLocation);
+
+        String fields = entity.source().fieldNames().stream().collect(Collectors.joining(", "));
+        spark.sql("SELECT r.*, TIMESTAMP'" + receivedAt + "' AS received_at,"
+                        + " row_number() OVER (PARTITION BY " + fields + " ORDER BY file_name, row_number) AS copy_no"
+                        + " FROM raw." + table + " r WHERE batch_id = '" + batchId + "'")
+                .createOrReplaceTempView("batch_rows");
+        Dataset<Row> validated = spark.sql(SqlModel.load("validate", table).select()).persist(StorageLevel.MEMORY_AND_DISK());
+        validated.createOrReplaceTempView("validated");
+        Dataset<Row> ranked = null;
+        try {
+            spark.sql("INSERT OVERWRITE quarantine.rows SELECT batch_id, '" + table + "', file_name, row_number, reasons,"
+                    + " raw_line, current_timestamp() FROM validated WHERE size(reasons) > 0");
+
+            String keyMatch = entity.key().stream().map(k -> "c." + k + " = v." + k).collect(Collectors.joining(" AND "));
+            String version = entity.version();
+            ranked = spark.sql("SELECT v.*,"
+                    + " row_number() OVER (PARTITION BY " + entity.key().stream().map(k -> "v." + k).collect(Collectors.joining(", "))
+                    + " ORDER BY v." + version + " DESC, v.file_name DESC, v.row_number DESC) = 1"
+                    + " AND (c." + version + " IS NULL OR v." + version + " > c." + version
+                    + " OR (c.batch_id = v.batch_id AND v." + version + " = c." + version + ")) AS is_winner"
+                    + " FROM validated v LEFT JOIN core." + table + " c ON " + keyMatch
+                    + " WHERE size(v.reasons) = 0").persist(StorageLevel.MEMORY_AND_DISK());
+            ranked.createOrReplaceTempView("ranked");
+            spark.sql("SELECT * FROM ranked WHERE is_winner").createOrReplaceTempView("winners");
+
+            Map<String, FileCounts> counts = counts();
+            Map<String, Long> flags = flags();
+
+            String coreKey = entity.key().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+            spark.sql("MERGE INTO core." + table + " t USING (" + SqlModel.load("core", table).select() + ") s ON " + coreKey
+                    + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");
+            if (entity == CoreEntity.ACCOUNTS) {
+                spark.sql("MERGE INTO restricted.citizens t USING (" + SqlModel.load("restricted", "citizens").select()
+                        + ") s ON t.citizen_key = s.citizen_key"
+                        + " WHEN MATCHED AND s.updated_at >= t.updated_at THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");
+            }
+            return new Result(counts, flags);
+        } finally {
+            if (ranked != null) {
+                ranked.unpersist();
+            }
+            validated.unpersist();
+        }
+    }
+
+    private void stageToRaw(CoreEntity entity, String batchId, String stagedLocation) {
+        List<StructField> fields = new java.util.ArrayList<>();
+        fields.add(DataTypes.createStructField("_file", DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField("_row", DataTypes.LongType, true));
+        fields.add(DataTypes.createStructField("_raw", DataTypes.StringType, true));
+        entity.source().fieldNames().forEach(f -> fields.add(DataTypes.createStructField(f, DataTypes.StringType, true)));
+        spark.read().schema(new StructType(fields.toArray(StructField[]::new))).json(stagedLocation)
+                .createOrReplaceTempView("staged");
+        String columns = String.join(", ", entity.source().fieldNames());
+        spark.sql("INSERT OVERWRITE raw." + entity.table() + " SELECT " + columns + ", '" + batchId + "' AS batch_id,"
+                + " _file AS file_name, _row AS row_number, _raw AS raw_line, current_timestamp() AS ingested_at FROM staged");
+    }
+
+    private Map<String, FileCounts> counts() {
+        Map<String, long[]> byFile = new TreeMap<>();
+        for (Row r : spark.sql("SELECT file_name, count(*), count_if(size(reasons) > 0) FROM validated GROUP BY file_name")
+                .collectAsList()) {
+            byFile.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), 0});
+        }
+        for (Row r : spark.sql("SELECT file_name, count(*) FROM winners GROUP BY file_name").collectAsList()) {
+            byFile.get(r.getString(0))[2] = r.getLong(1);
+        }
+        Map<String, FileCounts> out = new LinkedHashMap<>();
+        byFile.forEach((file, c) -> out.put(file, new FileCounts(c[0], c[2], c[1], c[0] - c[1] - c[2])));
+        return out;
+    }
+
+    private Map<String, Long> flags() {
+        Map<String, Long> out = new TreeMap<>();
+        for (Row r : spark.sql("SELECT flag, count(*) FROM winners LATERAL VIEW explode(flags) f AS flag GROUP BY flag")
+                .collectAsList()) {
+            out.put(r.getString(0), r.getLong(1));
+        }
+        return out;
+    }
+}

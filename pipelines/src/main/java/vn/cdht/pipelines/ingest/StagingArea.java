@@ -1,0 +1,121 @@
+package vn.cdht.pipelines.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.SparkSession;
+import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.pipelines.source.SourceRow;
+
+/**
+ * Where rows read by the driver wait for Spark: JSON lines, one folder per batch and entity, written through Hadoop's
+ * FileSystem so that on a cluster it can be shared storage (ingest.staging-dir = s3a://..., hdfs://...).
+ */
+public final class StagingArea {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private final String base;
+    private final Configuration hadoop;
+
+    public StagingArea(String base, SparkSession spark) {
+        this.base = toUri(base);
+        this.hadoop = spark.sparkContext().hadoopConfiguration();
+    }
+
+    public String location(String batchId, SourceEntity entity) {
+        return base + "/" + batchId + "/" + entity.table();
+    }
+
+    public boolean has(String batchId, SourceEntity entity) {
+        try {
+            org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(location(batchId, entity));
+            return fs().exists(dir) && fs().listStatus(dir).length > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A writer for one source file (or database table) of a batch; replaces an earlier attempt's file. */
+    public Writer open(String batchId, SourceEntity entity, String fileName) {
+        String safe = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+        return new Writer(new org.apache.hadoop.fs.Path(location(batchId, entity) + "/" + safe + ".jsonl"), fileName);
+    }
+
+    public void delete(String batchId) {
+        try {
+            fs().delete(new org.apache.hadoop.fs.Path(base + "/" + batchId), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private FileSystem fs() throws IOException {
+        return FileSystem.get(URI.create(base), hadoop);
+    }
+
+    private static String toUri(String base) {
+        if (base.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+            return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        }
+        String uri = Path.of(base).toAbsolutePath().normalize().toUri().toString();
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+
+    /** Writes SourceRows as JSON lines: {"_file": ..., "_row": ..., "_raw": ..., field: value, ...}. */
+    public final class Writer implements Consumer<SourceRow>, Closeable {
+        private final JsonGenerator json;
+        private final String fileName;
+        private long rows;
+
+        private Writer(org.apache.hadoop.fs.Path path, String fileName) {
+            this.fileName = fileName;
+            try {
+                this.json = JSON.createGenerator((java.io.OutputStream) new java.io.BufferedOutputStream(fs().create(path, true), 1 << 16));
+                json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write staging file " + path, e);
+            }
+        }
+
+        @Override
+        public void accept(SourceRow row) {
+            try {
+                json.writeStartObject();
+                json.writeStringField("_file", fileName);
+                json.writeNumberField("_row", row.rowNumber());
+                json.writeStringField("_raw", row.raw());
+                for (Map.Entry<String, String> e : row.values().entrySet()) {
+                    if (e.getValue() != null) {
+                        json.writeStringField(e.getKey(), e.getValue());
+                    }
+                }
+                json.writeEndObject();
+                rows++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public long rows() {
+            return rows;
+        }
+
+        @Override
+        public void close() {
+            try {
+                json.writeRaw('\n');
+                json.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

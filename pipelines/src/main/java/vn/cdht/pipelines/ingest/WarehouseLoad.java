@@ -1,0 +1,63 @@
+package vn.cdht.pipelines.ingest;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.spark.sql.SparkSession;
+import vn.cdht.pipelines.spark.SqlModel;
+
+/**
+ * The part of ingestion shared by export batches and database reads: every staged entity of a batch, in load order,
+ * through {@link EntityLoad}; then {@code core.yearly_assessments} rebuilt from {@code core}.
+ */
+final class WarehouseLoad {
+
+    private final SparkSession spark;
+    private final StagingArea staging;
+    private final Consumer<String> progress;
+
+    WarehouseLoad(SparkSession spark, StagingArea staging, Consumer<String> progress) {
+        this.spark = spark;
+        this.staging = staging;
+        this.progress = progress;
+    }
+
+    record Result(Map<String, FileCounts> files, Map<String, Long> flags, long orphanAssessments) {
+    }
+
+    Result load(String batchId, Instant receivedAt) {
+        Map<String, FileCounts> files = new LinkedHashMap<>();
+        Map<String, Long> flags = new TreeMap<>();
+        EntityLoad load = new EntityLoad(spark);
+        boolean assessmentsChanged = false;
+        for (CoreEntity entity : CoreEntity.values()) {
+            if (!staging.has(batchId, entity.source())) {
+                continue;
+            }
+            progress.accept("loading " + entity.table() + " (raw → validate → quarantine → core)");
+            EntityLoad.Result r = load.run(entity, batchId, receivedAt, staging.location(batchId, entity.source()));
+            files.putAll(r.files());
+            r.flags().forEach((flag, n) -> flags.merge(entity.table() + ":" + flag, n, Long::sum));
+            assessmentsChanged |= entity == CoreEntity.SELF_ASSESSMENTS || entity == CoreEntity.ACCOUNTS;
+        }
+        if (assessmentsChanged) {
+            progress.accept("rebuilding core.yearly_assessments");
+            rebuildYearlyAssessments(spark);
+        }
+        long orphans = spark.sql("SELECT count(*) FROM core.yearly_assessments WHERE is_orphan").first().getLong(0);
+        return new Result(files, flags, orphans);
+    }
+
+    /** Replaces core.yearly_assessments whole, in one commit. */
+    static void rebuildYearlyAssessments(SparkSession spark) {
+        String mode = spark.conf().get("spark.sql.sources.partitionOverwriteMode", "static");
+        spark.conf().set("spark.sql.sources.partitionOverwriteMode", "static");
+        try {
+            spark.sql("INSERT OVERWRITE core.yearly_assessments " + SqlModel.load("core", "yearly_assessments").select());
+        } finally {
+            spark.conf().set("spark.sql.sources.partitionOverwriteMode", mode);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package vn.cdht.pipelines.spark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/** A file of several SQL statements, each ending with ';' at the end of a line (function definitions, DDL). */
+public final class SqlScript {
+
+    private SqlScript() {
+    }
+
+    public static List<String> statements(String resourcePath) {
+        try (InputStream in = SqlScript.class.getClassLoader().getResourceAsStream(resourcePath)) {
+            if (in == null) {
+                throw new IllegalStateException(resourcePath + " is missing from the classpath");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Arrays.stream(text.split(";\\s*(\\r?\\n|$)"))
+                    .map(SqlScript::withoutComments)
+                    .filter(s -> !s.isBlank())
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resourcePath, e);
+        }
+    }
+
+    public static void run(SparkSession spark, String resourcePath) {
+        statements(resourcePath).forEach(spark::sql);
+    }
+
+    private static String withoutComments(String statement) {
+        return statement.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n").strip();
+    }
+}

@@ -1,0 +1,78 @@
+-- Accounts of one batch (view batch_rows: its raw rows as text), typed and checked.
+-- reasons: why a row goes to the quarantine; flags: findings that keep it. Codes: docs/data-quality.md.
+-- The commune code is read on the geography in force at Ngày cập nhật (updated_at).
+WITH typed AS (
+    SELECT r.*,
+           cdht_cccd(r.citizen_id)     AS cccd_v,
+           cdht_date(r.birth_date)     AS birth_date_v,
+           cdht_sex(r.sex)             AS sex_v,
+           cdht_group(r.citizen_group) AS group_v,
+           cdht_ts(r.registered_at)    AS registered_at_v,
+           cdht_ts(r.updated_at)       AS updated_at_v,
+           cdht_status(r.status)       AS status_v
+    FROM batch_rows r
+),
+placed AS (
+    SELECT t.*, l.in_2024, l.in_2025, l.province_code_2024, l.district_code_2024, l.new_province_code_2025, l.successor_2025,
+           l.province_code_2025, l.predecessor_2024, l.predecessor_district_2024, l.predecessor_province_2024,
+           cdht_geography(l.in_2024, l.in_2025, to_date(t.updated_at_v)) AS geography_v,
+           CASE WHEN t.updated_at_v < TIMESTAMP'2025-07-01 00:00:00' THEN '2024' ELSE '2025' END AS expected_geography,
+           p.province_code AS known_province,
+           d.district_code AS known_district,
+           u.unit_code     AS known_unit
+    FROM typed t
+    LEFT JOIN ref.commune_lookup l ON l.commune_code = t.commune_code
+    LEFT JOIN (SELECT province_code FROM ref.provinces_2024 UNION SELECT province_code FROM ref.provinces_2025) p
+           ON p.province_code = t.province_code
+    LEFT JOIN ref.districts_2024 d ON d.district_code = t.district_code
+    LEFT JOIN core.units u ON u.unit_code = t.unit_code
+)
+SELECT batch_id, file_name, row_number, raw_line,
+       account_id,
+       cccd_v AS citizen_id,
+       full_name,
+       birth_date_v AS birth_date,
+       sex_v AS sex,
+       phone,
+       group_v AS citizen_group,
+       unit_code,
+       status_v AS status,
+       registered_at_v AS registered_at,
+       updated_at_v AS updated_at,
+       province_code,
+       district_code,
+       commune_code,
+       geography_v AS geography,
+       CASE geography_v WHEN '2024' THEN province_code_2024 WHEN '2025' THEN predecessor_province_2024 END AS province_code_2024,
+       CASE geography_v WHEN '2024' THEN district_code_2024 WHEN '2025' THEN predecessor_district_2024 END AS district_code_2024,
+       CASE geography_v WHEN '2024' THEN commune_code WHEN '2025' THEN predecessor_2024 END AS commune_code_2024,
+       CASE geography_v WHEN '2025' THEN province_code_2025 WHEN '2024' THEN new_province_code_2025 END AS province_code_2025,
+       CASE geography_v WHEN '2025' THEN commune_code WHEN '2024' THEN successor_2025 END AS commune_code_2025,
+       filter(array(
+           CASE WHEN copy_no > 1 THEN 'DUPLICATE_ROW' END,
+           CASE WHEN account_id IS NULL THEN 'MISSING_REQUIRED:account_id' END,
+           CASE WHEN citizen_id IS NULL THEN 'MISSING_REQUIRED:citizen_id' END,
+           CASE WHEN full_name IS NULL THEN 'MISSING_REQUIRED:full_name' END,
+           CASE WHEN updated_at IS NULL THEN 'MISSING_REQUIRED:updated_at' END,
+           CASE WHEN updated_at IS NOT NULL AND updated_at_v IS NULL THEN 'BAD_DATE:updated_at' END,
+           CASE WHEN registered_at IS NOT NULL AND registered_at_v IS NULL THEN 'BAD_DATE:registered_at' END,
+           CASE WHEN birth_date IS NOT NULL AND birth_date_v IS NULL THEN 'BAD_DATE:birth_date' END,
+           CASE WHEN citizen_id IS NOT NULL AND NOT coalesce(cdht_cccd_valid(cccd_v), false) THEN 'BAD_CCCD' END,
+           CASE WHEN cdht_cccd_valid(cccd_v) AND birth_date_v IS NOT NULL
+                     AND year(birth_date_v) <> cdht_cccd_birth_year(cccd_v) THEN 'CCCD_BIRTH_YEAR_MISMATCH' END,
+           CASE WHEN cdht_cccd_valid(cccd_v) AND sex_v IN ('Nam', 'Nữ')
+                     AND sex_v <> cdht_cccd_sex(cccd_v) THEN 'CCCD_SEX_MISMATCH' END,
+           CASE WHEN sex_v = 'invalid' THEN 'BAD_VALUE:sex' END,
+           CASE WHEN group_v = 'invalid' THEN 'BAD_VALUE:citizen_group' END,
+           CASE WHEN status_v = 'invalid' THEN 'BAD_VALUE:status' END,
+           CASE WHEN province_code IS NOT NULL AND known_province IS NULL THEN 'UNKNOWN_PROVINCE' END,
+           CASE WHEN district_code IS NOT NULL AND known_district IS NULL THEN 'UNKNOWN_DISTRICT' END,
+           CASE WHEN commune_code IS NOT NULL AND geography_v IS NULL THEN 'UNKNOWN_COMMUNE' END
+       ), x -> x IS NOT NULL) AS reasons,
+       filter(array(
+           CASE WHEN citizen_id IS NOT NULL AND cccd_v <> citizen_id THEN 'CCCD_REPAIRED' END,
+           CASE WHEN commune_code IS NULL THEN 'NO_COMMUNE' END,
+           CASE WHEN geography_v <> expected_geography THEN 'COMMUNE_OTHER_GEOGRAPHY' END,
+           CASE WHEN unit_code IS NOT NULL AND known_unit IS NULL THEN 'UNKNOWN_UNIT' END
+       ), x -> x IS NOT NULL) AS flags
+FROM placed

@@ -1,0 +1,93 @@
+package vn.cdht.warehouse.privacy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import vn.cdht.warehouse.config.CdhtConfig;
+import vn.cdht.warehouse.config.ConfigException;
+
+/**
+ * The secret key of the citizen pseudonym ({@link CitizenKey}). Production supplies it ({@code pseudonym.secret},
+ * best as the environment variable {@code CDHT_PSEUDONYM_SECRET}, or a file at {@code pseudonym.secret-file});
+ * the demo generates one under the home folder. Changing it changes every citizen_key.
+ */
+public final class PseudonymSecret {
+
+    private final byte[] key;
+
+    private PseudonymSecret(byte[] key) {
+        if (key.length < 16) {
+            throw new ConfigException("the pseudonymisation secret must be at least 16 bytes long");
+        }
+        this.key = key.clone();
+    }
+
+    public static PseudonymSecret of(byte[] key) {
+        return new PseudonymSecret(key);
+    }
+
+    public byte[] key() {
+        return key.clone();
+    }
+
+    /** The configured secret; fails with what to do when there is none. */
+    public static PseudonymSecret load(CdhtConfig config) {
+        return find(config).orElseThrow(() -> new ConfigException(
+                "no pseudonymisation secret: set pseudonym.secret (CDHT_PSEUDONYM_SECRET) or put one in "
+                        + config.get("pseudonym.secret-file", "the pseudonym.secret-file")
+                        + " (cdht demo generates one for the embedded installation)"));
+    }
+
+    /** The configured secret, or a new random one written to {@code pseudonym.secret-file} (embedded use only). */
+    public static PseudonymSecret loadOrGenerate(CdhtConfig config) {
+        Optional<PseudonymSecret> existing = find(config);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Path file = Path.of(config.require("pseudonym.secret-file"));
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+        } catch (IOException e) {
+            throw new ConfigException("cannot write the pseudonymisation secret to " + file + ": " + e.getMessage());
+        }
+        return new PseudonymSecret(key);
+    }
+
+    private static Optional<PseudonymSecret> find(CdhtConfig config) {
+        Optional<String> inline = config.find("pseudonym.secret");
+        if (inline.isPresent()) {
+            return Optional.of(new PseudonymSecret(decode(inline.get())));
+        }
+        Optional<Path> file = config.find("pseudonym.secret-file").map(Path::of).filter(Files::isRegularFile);
+        if (file.isPresent()) {
+            try {
+                return Optional.of(new PseudonymSecret(decode(Files.readString(file.get(), StandardCharsets.US_ASCII).strip())));
+            } catch (IOException e) {
+                throw new ConfigException("cannot read the pseudonymisation secret " + file.get() + ": " + e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Base64 if it decodes as such, otherwise the text's bytes. */
+    private static byte[] decode(String text) {
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException notBase64) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}
