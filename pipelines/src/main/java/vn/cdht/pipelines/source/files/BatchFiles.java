@@ -175,6 +175,14 @@ public final class BatchFiles implements AutoCloseable {
         return out;
     }
 
+    static SourceFile describeFile(Path path) {
+        try {
+            return describe(path, hash(path));
+        } catch (IOException e) {
+            throw new SourceFileException(path + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
     private static SourceFile describe(Path path, String sha256) throws IOException {
         String name = path.getFileName().toString();
         return new SourceFile(name, path, SourceEntity.forFileName(name), SourceFormat.forFileName(name),

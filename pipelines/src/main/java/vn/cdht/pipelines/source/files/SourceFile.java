@@ -41,6 +41,11 @@ public record SourceFile(String name, Path path, Optional<SourceEntity> entity, 
         return entity.orElseThrow(() -> new SourceFileException(name + ": " + ignoredReason().orElse("no entity")));
     }
 
+    /** Describes one file on disk (hashing it), e.g. a file given on its own rather than as part of a batch. */
+    public static SourceFile of(Path path) {
+        return BatchFiles.describeFile(path);
+    }
+
     public InputStream open() {
         try {
             return Files.newInputStream(path);
