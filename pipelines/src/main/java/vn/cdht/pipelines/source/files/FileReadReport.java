@@ -13,7 +13,8 @@ import vn.cdht.pipelines.source.SourceEntity;
  * @param headerRowNumber    the header's line (CSV) or spreadsheet row (XLSX), 1-based
  * @param rowsRead           data rows handed to the sink
  * @param blankRowsSkipped   completely empty rows after the header, never handed to the sink
- * @param trailerRowsSkipped rows at the end of the file without the key field (totals, signature block)
+ * @param trailerRowsSkipped rows at the end of the file without the entity's first required field, or with only
+ *                           that one of the required fields (totals, signature block)
  * @param columns            the columns used, in file order
  * @param unknownColumns     headers that name no field (ignored)
  * @param duplicateColumns   later columns naming a field an earlier column already feeds (ignored)

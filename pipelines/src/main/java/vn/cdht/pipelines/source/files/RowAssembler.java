@@ -17,8 +17,9 @@ import vn.cdht.pipelines.source.SourceRow;
  * columns to fields, skips blank rows, and holds back rows without the key field until it knows whether they are data
  * or the file's trailer (totals row, signature block).
  *
- * <p>The key field is the entity's first required field. Rows without it are held in a bounded buffer: a later keyed
- * row releases them as data; the end of the file discards them as trailer rows.
+ * <p>The key field is the entity's first required field. Rows without it, and rows where it is the only required
+ * field filled (a signature line such as "Ngày 01 tháng 10 năm 2024" written in the key's column), are held in a
+ * bounded buffer: a later complete row releases them as data; the end of the file discards them as trailer rows.
  */
 final class RowAssembler {
 
@@ -37,6 +38,7 @@ final class RowAssembler {
     private String[] fields;
     private FieldType[] types;
     private String keyField;
+    private String[] otherRequired;
 
     private final ArrayDeque<SourceRow> held = new ArrayDeque<>();
     private long rowsRead;
@@ -67,7 +69,7 @@ final class RowAssembler {
             return;
         }
         SourceRow data = toSourceRow(row);
-        if (data.values().get(keyField) == null) {
+        if (mayBeTrailer(data)) {
             held.addLast(data);
             if (held.size() > MAX_HELD_ROWS) {
                 releaseHeld();
@@ -134,7 +136,21 @@ final class RowAssembler {
             fields[i] = m.field();
             types[i] = entity.field(m.field()).orElseThrow().type();
         }
-        keyField = entity.fields().stream().filter(SourceField::required).findFirst().orElseThrow().name();
+        List<String> required = entity.fields().stream().filter(SourceField::required).map(SourceField::name).toList();
+        keyField = required.get(0);
+        otherRequired = required.subList(1, required.size()).toArray(new String[0]);
+    }
+
+    private boolean mayBeTrailer(SourceRow data) {
+        if (data.values().get(keyField) == null) {
+            return true;
+        }
+        for (String field : otherRequired) {
+            if (data.values().get(field) != null) {
+                return false;
+            }
+        }
+        return otherRequired.length > 0;
     }
 
     private SourceRow toSourceRow(PhysicalRow row) {

@@ -61,7 +61,7 @@ class CsvSourceReaderTest {
                 "",                                                                                               // 9 blank
                 ";036000000001;Không mã;;;2024-10-04;",                                                           // 10 no key
                 "A004;036000000002;D;;;2024-10-05;;extra;cells",                                                  // 11
-                ";;Tổng cộng: 4;;;;",                                                                             // 12
+                "Tổng cộng: 4;;;;;;",                                                                             // 12
                 "",                                                                                               // 13
                 ";;Người lập biểu;;;;",                                                                           // 14
                 ";;Ngày 01 tháng 10 năm 2024") + "\r\n";                                                          // 15
@@ -113,6 +113,22 @@ class CsvSourceReaderTest {
         SourceRow a4 = out.get(4);
         assertEquals("A004", a4.values().get("account_id"));
         assertEquals("A004,036000000002,D,,,2024-10-05,,extra,cells", a4.raw(), "extra cells are kept in raw");
+    }
+
+    @Test
+    void aRowWithOnlyTheKeyIsDataInTheMiddleAndTrailerAtTheEnd() throws IOException {
+        Path p = write("don_vi.csv", """
+                Mã đơn vị,Tên đơn vị,Ngày cập nhật
+                DV1,A,2024-10-01
+                DV2,,
+                DV3,C,2024-10-03
+                ,Tổng số đơn vị: 3,
+                Hà Nội ngày 01 tháng 10 năm 2024,,
+                """, false);
+        List<SourceRow> out = new ArrayList<>();
+        FileReadReport report = read(p, out);
+        assertEquals(List.of("DV1", "DV2", "DV3"), out.stream().map(r -> r.values().get("unit_code")).toList());
+        assertEquals(2, report.trailerRowsSkipped());
     }
 
     @Test
