@@ -151,12 +151,12 @@ public final class BatchFiles implements AutoCloseable {
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
                 String name = entry.getName().replace('\\', '/');
-                if (entry.isDirectory() || name.endsWith("/") || skipped(name)) {
-                    continue;
-                }
                 Path dest = root.resolve(name).normalize();
                 if (!dest.startsWith(root)) {
                     throw new SourceFileException(label + ": zip entry '" + name + "' points outside the batch");
+                }
+                if (entry.isDirectory() || name.endsWith("/") || skipped(name)) {
+                    continue;
                 }
                 Files.createDirectories(dest.getParent());
                 MessageDigest digest = sha256();
