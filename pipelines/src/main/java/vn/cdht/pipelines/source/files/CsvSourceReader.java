@@ -1,0 +1,138 @@
+package vn.cdht.pipelines.source.files;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import vn.cdht.pipelines.source.FieldType;
+import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.pipelines.source.SourceRow;
+
+/**
+ * Reads a CSV export streaming: UTF-8 with or without BOM (strictly: invalid UTF-8 rejects the file), {@code ,} or
+ * {@code ;} detected, CRLF or LF, RFC 4180 quotes. Cells are kept as text; nothing is parsed here.
+ */
+public final class CsvSourceReader {
+
+    /** Characters looked at to detect the separator: the first non-empty lines, at most this much. */
+    private static final int LOOKAHEAD_CHARS = 128 * 1024;
+    private static final int LOOKAHEAD_LINES = RowAssembler.HEADER_SEARCH_ROWS;
+
+    private CsvSourceReader() {
+    }
+
+    public static FileReadReport read(SourceFile file, Consumer<SourceRow> sink) {
+        try (InputStream in = file.open()) {
+            return read(file.name(), file.requireEntity(), in, sink);
+        } catch (IOException e) {
+            throw new SourceFileException(file.name() + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Reads a CSV stream (the caller closes it) named {@code fileName} in messages. */
+    public static FileReadReport read(String fileName, SourceEntity entity, InputStream in,
+                                      Consumer<SourceRow> sink) {
+        RowAssembler assembler = new RowAssembler(fileName, entity, sink);
+        long line = 0;
+        try {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(withoutBom(in), strictUtf8()), 65536);
+            char separator = SeparatorDetector.detect(entity, firstLines(reader));
+            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(false).get();
+            try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+                Iterator<CSVRecord> records = parser.iterator();
+                while (true) {
+                    // the iterator parses on hasNext(): the line count before it is where the next record starts
+                    line = parser.getCurrentLineNumber() + 1;
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    assembler.accept(new CsvRow(line, records.next()));
+                }
+            }
+            return assembler.finish(SourceFormat.CSV, null, separator);
+        } catch (HeaderNotFoundException e) {
+            throw new SourceFileException(fileName + ": " + e.getMessage());
+        } catch (CharacterCodingException e) {
+            throw new SourceFileException(fileName + ": not valid UTF-8 text (near line " + line + ")", e);
+        } catch (UncheckedIOException | IOException e) {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            if (cause instanceof CharacterCodingException) {
+                throw new SourceFileException(fileName + ": not valid UTF-8 text (near line " + line + ")", e);
+            }
+            throw new SourceFileException(fileName + ": malformed CSV near line " + line + " ("
+                    + cause.getMessage() + ")", e);
+        }
+    }
+
+    private static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    private static InputStream withoutBom(InputStream in) throws IOException {
+        PushbackInputStream pin = new PushbackInputStream(in, 3);
+        byte[] head = pin.readNBytes(3);
+        boolean bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+                && (head[2] & 0xFF) == 0xBF;
+        if (!bom && head.length > 0) {
+            pin.unread(head);
+        }
+        return pin;
+    }
+
+    /** The first non-empty lines, read ahead and then un-read. */
+    private static List<String> firstLines(BufferedReader reader) throws IOException {
+        reader.mark(LOOKAHEAD_CHARS + 1);
+        char[] buf = new char[LOOKAHEAD_CHARS];
+        int n = 0;
+        while (n < buf.length) {
+            int r = reader.read(buf, n, buf.length - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        reader.reset();
+        List<String> lines = new ArrayList<>();
+        for (String l : new String(buf, 0, n).split("\r\n|\r|\n")) {
+            if (!l.isBlank()) {
+                lines.add(l);
+                if (lines.size() >= LOOKAHEAD_LINES) {
+                    break;
+                }
+            }
+        }
+        return lines;
+    }
+
+    private record CsvRow(long number, CSVRecord record) implements PhysicalRow {
+
+        @Override
+        public int size() {
+            return record.size();
+        }
+
+        @Override
+        public String raw(int column) {
+            return record.get(column);
+        }
+
+        @Override
+        public String text(int column, FieldType type) {
+            return record.get(column);
+        }
+    }
+}

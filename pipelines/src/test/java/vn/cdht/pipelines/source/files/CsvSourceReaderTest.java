@@ -1,0 +1,217 @@
+package vn.cdht.pipelines.source.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.pipelines.source.SourceRow;
+
+class CsvSourceReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private static String nfd(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD);
+    }
+
+    private Path write(String name, String content, boolean bom) throws IOException {
+        Path p = dir.resolve(name);
+        byte[] body = content.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = body;
+        if (bom) {
+            bytes = new byte[body.length + 3];
+            bytes[0] = (byte) 0xEF;
+            bytes[1] = (byte) 0xBB;
+            bytes[2] = (byte) 0xBF;
+            System.arraycopy(body, 0, bytes, 3, body.length);
+        }
+        Files.write(p, bytes);
+        return p;
+    }
+
+    private FileReadReport read(Path p, List<SourceRow> sink) {
+        return SourceFileReader.read(SourceFile.of(p), sink::add);
+    }
+
+    @Test
+    void readsARealisticExportWithBomSemicolonsCrlfQuotesTitleAndTrailer() throws IOException {
+        String csv = String.join("\r\n",
+                "DANH SÁCH TÀI KHOẢN CÔNG DÂN HỌC TẬP;;;",             // 1 title
+                "\"UBND HUYỆN A, TỈNH B\";;;",                          // 2 title with a comma inside quotes
+                "mã  TÀI khoản;Số CCCD *;" + nfd("Họ Và Tên") + ";Ngày sinh (dd/mm/yyyy);Ghi chú;Ngày cập nhật;Mã xã", // 3
+                "A001;036123456789;\"Nguyễn Văn \"\"Tí\"\"\r\nTèo\";01/02/1990;x;2024-10-01 08:00:00;00001", // 4-5
+                "A002;36123456789;" + nfd("Trần Thị Bình") + ";;;2024-10-02;",                                  // 6
+                "A003;'036123456789;\u00A0 Lê Văn C\u00A0 ;;;2024-10-03",                                        // 7
+                ";;;;;;",                                                                                         // 8 blank
+                "",                                                                                               // 9 blank
+                ";036000000001;Không mã;;;2024-10-04;",                                                           // 10 no key
+                "A004;036000000002;D;;;2024-10-05;;extra;cells",                                                  // 11
+                "Tổng cộng: 4;;;;;;",                                                                             // 12
+                "",                                                                                               // 13
+                ";;Người lập biểu;;;;",                                                                           // 14
+                ";;Ngày 01 tháng 10 năm 2024") + "\r\n";                                                          // 15
+        Path p = write("tai_khoan.csv", csv, true);
+        List<SourceRow> out = new ArrayList<>();
+        FileReadReport report = read(p, out);
+
+        assertEquals(';', report.separator());
+        assertEquals(SourceEntity.ACCOUNTS, report.entity());
+        assertEquals(SourceFormat.CSV, report.format());
+        assertEquals(3, report.headerRowNumber());
+        assertEquals(5, report.rowsRead());
+        assertEquals(5, out.size());
+        assertEquals(3, report.blankRowsSkipped());
+        assertEquals(3, report.trailerRowsSkipped());
+        assertEquals(List.of("Ghi chú"), report.unknownColumns());
+        assertEquals(List.of("account_id", "citizen_id", "full_name", "birth_date", "updated_at", "commune_code"),
+                report.columns().stream().map(ColumnMapping::field).toList());
+
+        assertEquals(List.of(4L, 6L, 7L, 10L, 11L), out.stream().map(SourceRow::rowNumber).toList());
+
+        SourceRow a1 = out.get(0);
+        assertEquals("A001", a1.values().get("account_id"));
+        assertEquals("Nguyễn Văn \"Tí\"\r\nTèo", a1.values().get("full_name"));
+        assertEquals("01/02/1990", a1.values().get("birth_date"), "dates are not parsed in CSV");
+        assertEquals("2024-10-01 08:00:00", a1.values().get("updated_at"));
+        assertEquals("00001", a1.values().get("commune_code"));
+        assertEquals("A001,036123456789,\"Nguyễn Văn \"\"Tí\"\"\r\nTèo\",01/02/1990,x,2024-10-01 08:00:00,00001",
+                a1.raw());
+
+        SourceRow a2 = out.get(1);
+        assertEquals("36123456789", a2.values().get("citizen_id"), "an 11-digit CCCD is kept as is");
+        assertEquals("Trần Thị Bình", a2.values().get("full_name"));
+        assertTrue(Normalizer.isNormalized(a2.values().get("full_name"), Normalizer.Form.NFC));
+        assertTrue(a2.raw().contains(nfd("Trần Thị Bình")), "raw keeps the decomposed text");
+        assertNull(a2.values().get("birth_date"));
+        assertFalse(a2.values().containsKey("birth_date"), "an empty cell is an absent key");
+        assertFalse(a2.values().containsKey("commune_code"));
+
+        SourceRow a3 = out.get(2);
+        assertEquals("'036123456789", a3.values().get("citizen_id"));
+        assertEquals("Lê Văn C", a3.values().get("full_name"));
+        assertFalse(a3.values().containsKey("commune_code"), "a missing trailing cell is null");
+
+        SourceRow noKey = out.get(3);
+        assertNull(noKey.values().get("account_id"));
+        assertEquals("036000000001", noKey.values().get("citizen_id"));
+
+        SourceRow a4 = out.get(4);
+        assertEquals("A004", a4.values().get("account_id"));
+        assertEquals("A004,036000000002,D,,,2024-10-05,,extra,cells", a4.raw(), "extra cells are kept in raw");
+    }
+
+    @Test
+    void aRowWithOnlyTheKeyIsDataInTheMiddleAndTrailerAtTheEnd() throws IOException {
+        Path p = write("don_vi.csv", """
+                Mã đơn vị,Tên đơn vị,Ngày cập nhật
+                DV1,A,2024-10-01
+                DV2,,
+                DV3,C,2024-10-03
+                ,Tổng số đơn vị: 3,
+                Hà Nội ngày 01 tháng 10 năm 2024,,
+                """, false);
+        List<SourceRow> out = new ArrayList<>();
+        FileReadReport report = read(p, out);
+        assertEquals(List.of("DV1", "DV2", "DV3"), out.stream().map(r -> r.values().get("unit_code")).toList());
+        assertEquals(2, report.trailerRowsSkipped());
+    }
+
+    @Test
+    void readsCommaSeparatedLfWithoutBom() throws IOException {
+        Path p = write("DON_VI.csv", """
+                Mã đơn vị,Tên đơn vị,Loại đơn vị,Ngày cập nhật
+                DV000001,"Trường THCS A; cơ sở 2",Trường học,2024-10-01
+                DV000002,UBND xã B,UBND xã,2024-10-02
+                """, false);
+        List<SourceRow> out = new ArrayList<>();
+        FileReadReport report = read(p, out);
+        assertEquals(',', report.separator());
+        assertEquals(1, report.headerRowNumber());
+        assertEquals(2, out.size());
+        assertEquals("Trường THCS A; cơ sở 2", out.get(0).values().get("unit_name"));
+        assertEquals(3, out.get(1).rowNumber());
+        assertEquals(0, report.trailerRowsSkipped());
+    }
+
+    @Test
+    void duplicateColumnsAreListedAndTheFirstOneWins() throws IOException {
+        Path p = write("don_vi.csv", "Mã đơn vị,Tên đơn vị,Tên đơn vị,Ngày cập nhật,Unknown\nX1,first,second,2024-10-01,u\n",
+                false);
+        List<SourceRow> out = new ArrayList<>();
+        FileReadReport report = read(p, out);
+        assertEquals(List.of("Tên đơn vị"), report.duplicateColumns());
+        assertEquals(List.of("Unknown"), report.unknownColumns());
+        assertEquals("first", out.get(0).values().get("unit_name"));
+    }
+
+    @Test
+    void aMissingRequiredColumnRejectsTheFileNamingIt() throws IOException {
+        Path p = write("tai_khoan.csv", "TIÊU ĐỀ\nMã tài khoản;Họ và tên;Ngày cập nhật\nA1;An;2024-01-01\n", false);
+        SourceFileException e = assertThrows(SourceFileException.class, () -> read(p, new ArrayList<>()));
+        assertEquals("tai_khoan.csv: required column 'Số CCCD' (citizen_id) is missing", e.getMessage());
+
+        Path two = write("tai_khoan_2.csv", "Mã tài khoản,Họ và tên\nA1,An\n", false);
+        SourceFileException e2 = assertThrows(SourceFileException.class, () -> read(two, new ArrayList<>()));
+        assertEquals("tai_khoan_2.csv: required columns 'Số CCCD' (citizen_id), 'Ngày cập nhật' (updated_at) are missing",
+                e2.getMessage());
+    }
+
+    @Test
+    void noHeaderAtAllIsReported() throws IOException {
+        Path p = write("dan_so.csv", "a,b,c\n1,2,3\n", false);
+        SourceFileException e = assertThrows(SourceFileException.class, () -> read(p, new ArrayList<>()));
+        assertEquals("dan_so.csv: no header row found in the first 20 rows (expected headers such as 'Năm', 'Mã xã', "
+                + "'Số người trong độ tuổi')", e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void invalidUtf8IsReportedNotGarbled() throws IOException {
+        Path p = dir.resolve("dan_so.csv");
+        byte[] head = "Năm,Mã xã,Số người trong độ tuổi\n2024,00001,".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[head.length + 3];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        bytes[head.length] = (byte) 0xC3;
+        bytes[head.length + 1] = (byte) 0x28;
+        bytes[head.length + 2] = '\n';
+        Files.write(p, bytes);
+        SourceFileException e = assertThrows(SourceFileException.class, () -> read(p, new ArrayList<>()));
+        assertTrue(e.getMessage().startsWith("dan_so.csv: not valid UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void streamsALargeFileRowByRow() throws IOException {
+        Path p = dir.resolve("phieu_danh_gia.csv");
+        int n = 300_000;
+        try (BufferedWriter w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+            w.write("Mã phiếu,Mã tài khoản,Năm đánh giá,TC1,TC2,TC3,Tổng điểm,Kết quả,Ngày gửi,Ngày cập nhật\n");
+            for (int i = 0; i < n; i++) {
+                w.write("P" + i + ",A" + i + ",2024,10,7.5,8,25.5,Đạt,01/10/2024 08:00,2024-10-01T08:00:00\n");
+            }
+        }
+        AtomicLong count = new AtomicLong();
+        AtomicLong last = new AtomicLong();
+        FileReadReport report = SourceFileReader.read(SourceFile.of(p), r -> {
+            count.incrementAndGet();
+            last.set(r.rowNumber());
+        });
+        assertEquals(n, count.get());
+        assertEquals(n, report.rowsRead());
+        assertEquals(n + 1, last.get());
+    }
+}

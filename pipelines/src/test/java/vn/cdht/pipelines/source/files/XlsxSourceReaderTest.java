@@ -1,0 +1,216 @@
+package vn.cdht.pipelines.source.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.pipelines.source.SourceRow;
+
+class XlsxSourceReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private static void cells(Row row, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v instanceof String s) {
+                row.createCell(i).setCellValue(s);
+            } else if (v instanceof Number n) {
+                row.createCell(i).setCellValue(n.doubleValue());
+            }
+        }
+    }
+
+    private static void title(Sheet sheet, int rowIndex, String text, int lastColumn) {
+        sheet.createRow(rowIndex).createCell(0).setCellValue(text);
+        sheet.addMergedRegion(new CellRangeAddress(rowIndex, rowIndex, 0, lastColumn));
+    }
+
+    private Path save(Workbook wb, String name) throws IOException {
+        Path p = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(p)) {
+            wb.write(out);
+        }
+        wb.close();
+        return p;
+    }
+
+    private Path accountsWorkbook() throws IOException {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        Sheet s = wb.createSheet("Danh sách");
+        CellStyle dateStyle = wb.createCellStyle();
+        dateStyle.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
+        CellStyle dateTimeStyle = wb.createCellStyle();
+        dateTimeStyle.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+        CellStyle quoted = wb.createCellStyle();
+        quoted.setQuotePrefixed(true);
+
+        title(s, 0, "DANH SÁCH CÔNG DÂN HỌC TẬP", 7);
+        title(s, 1, "UBND HUYỆN THANH TRÌ", 7);
+        title(s, 2, "Năm 2024", 7);
+        cells(s.createRow(4), "Mã tài khoản", "Số CCCD", "Họ và tên", "Ngày sinh (dd/mm/yyyy)", "Số điện thoại",
+                "Ngày đăng ký", "Ngày cập nhật", "Ghi chú");
+
+        Row r6 = s.createRow(5);
+        cells(r6, "A001", 36123456789L, "Nguyễn Văn An");
+        r6.createCell(3).setCellValue(LocalDate.of(1990, 2, 1));
+        r6.getCell(3).setCellStyle(dateStyle);
+        r6.createCell(4).setCellFormula("\"0\"&\"912345678\"");
+        r6.createCell(5).setCellValue(45231);
+        r6.createCell(6).setCellValue(LocalDateTime.of(2024, 10, 1, 8, 30));
+        r6.getCell(6).setCellStyle(dateTimeStyle);
+        r6.createCell(7).setCellValue(true);
+
+        Row r7 = s.createRow(6);
+        cells(r7, "A002", "'036123456789", Normalizer.normalize("Trần Thị Bình", Normalizer.Form.NFD), 45231);
+        r7.createCell(6).setCellValue("01/10/2024");
+
+        Row r8 = s.createRow(7); // sparse: no cells between A and G
+        r8.createCell(0).setCellValue("A003");
+        r8.createCell(1).setCellValue("036123456789");
+        r8.getCell(1).setCellStyle(quoted);
+        r8.createCell(6).setCellValue(LocalDateTime.of(2024, 10, 2, 0, 0));
+        r8.getCell(6).setCellStyle(dateStyle);
+
+        s.createRow(8).createCell(2).setCellValue(" ");          // a blank row
+        s.createRow(9).createCell(2).setCellValue("Người lập biểu"); // signature block
+        title(s, 11, "Ngày 01 tháng 10 năm 2024", 7); // in the key's column
+        wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        return save(wb, "tai_khoan.xlsx");
+    }
+
+    @Test
+    void readsATitledSheetWithDatesNumbersFormulasAndASignatureBlock() throws IOException {
+        List<SourceRow> out = new ArrayList<>();
+        FileReadReport report = SourceFileReader.read(SourceFile.of(accountsWorkbook()), out::add);
+
+        assertEquals(SourceEntity.ACCOUNTS, report.entity());
+        assertEquals(SourceFormat.XLSX, report.format());
+        assertEquals("Danh sách", report.sheetName());
+        assertNull(report.separator());
+        assertEquals(5, report.headerRowNumber());
+        assertEquals(3, report.rowsRead());
+        assertEquals(1, report.blankRowsSkipped());
+        assertEquals(2, report.trailerRowsSkipped());
+        assertEquals(List.of("Ghi chú"), report.unknownColumns());
+        assertEquals(List.of(6L, 7L, 8L), out.stream().map(SourceRow::rowNumber).toList());
+
+        SourceRow a1 = out.get(0);
+        assertEquals("36123456789", a1.values().get("citizen_id"));
+        assertEquals("1990-02-01", a1.values().get("birth_date"));
+        assertEquals("0912345678", a1.values().get("phone"), "a formula's cached value");
+        assertEquals("2023-11-01T00:00:00", a1.values().get("registered_at"), "a serial number in a TIMESTAMP field");
+        assertEquals("2024-10-01T08:30:00", a1.values().get("updated_at"));
+        assertEquals("A001,36123456789,Nguyễn Văn An,1990-02-01,0912345678,45231,2024-10-01T08:30:00,TRUE", a1.raw());
+
+        SourceRow a2 = out.get(1);
+        assertEquals("'036123456789", a2.values().get("citizen_id"));
+        assertEquals("Trần Thị Bình", a2.values().get("full_name"));
+        assertEquals("2023-11-01", a2.values().get("birth_date"), "a serial number in a DATE field");
+        assertEquals("01/10/2024", a2.values().get("updated_at"), "text dates are not parsed");
+        assertFalse(a2.values().containsKey("phone"));
+
+        SourceRow a3 = out.get(2);
+        assertEquals("036123456789", a3.values().get("citizen_id"), "Excel's quote prefix is not part of the value");
+        assertEquals("2024-10-02T00:00:00", a3.values().get("updated_at"));
+        assertNull(a3.values().get("full_name"));
+        assertEquals("A003,036123456789,,,,,2024-10-02", a3.raw());
+    }
+
+    @Test
+    void readsInlineStringsFromSxssfAndFindsTheHeaderOnALaterSheet() throws IOException {
+        SXSSFWorkbook wb = new SXSSFWorkbook(10);
+        Sheet help = wb.createSheet("Hướng dẫn");
+        cells(help.createRow(0), "Hướng dẫn nhập liệu");
+        cells(help.createRow(1), "Xem sheet Phiếu");
+        Sheet s = wb.createSheet("Phiếu");
+        title(s, 0, "DANH SÁCH PHIẾU TỰ ĐÁNH GIÁ", 8);
+        cells(s.createRow(2), "Mã phiếu", "Mã tài khoản", "Năm đánh giá", "TC1", "TC 2", "Tổng điểm", "Ngày gửi",
+                "Ngày cập nhật", "Kết quả");
+        cells(s.createRow(3), "P1", "A001", 2024, 7.5, 8.0, 15.5, "01/10/2024 08:00", 45566.5, "Đạt");
+        cells(s.createRow(4), "P2", "A002", 2024, 0.1 + 0.2, 10, 10.3, "02/10/2024", 45567, "Không đạt");
+        cells(s.createRow(5), null, "Tổng cộng", null, null, null, 25.8);
+        Path p = save(wb, "phieu_danh_gia.xlsx");
+        wb.dispose();
+
+        List<SourceRow> out = new ArrayList<>();
+        FileReadReport report = SourceFileReader.read(SourceFile.of(p), out::add);
+        assertEquals("Phiếu", report.sheetName());
+        assertEquals(3, report.headerRowNumber());
+        assertEquals(2, report.rowsRead());
+        assertEquals(1, report.trailerRowsSkipped());
+        assertEquals(List.of(4L, 5L), out.stream().map(SourceRow::rowNumber).toList());
+
+        SourceRow p1 = out.get(0);
+        assertEquals("P1", p1.values().get("assessment_id"));
+        assertEquals("2024", p1.values().get("year"));
+        assertEquals("7.5", p1.values().get("score_1"));
+        assertEquals("8", p1.values().get("score_2"));
+        assertEquals("15.5", p1.values().get("total_score"));
+        assertEquals("01/10/2024 08:00", p1.values().get("submitted_at"));
+        assertEquals("2024-10-01T12:00:00", p1.values().get("updated_at"));
+        assertEquals("Đạt", p1.values().get("result"));
+        assertEquals("0.3", out.get(1).values().get("score_1"), "Excel's 15 significant digits");
+        assertEquals("2024-10-02T00:00:00", out.get(1).values().get("updated_at"));
+    }
+
+    @Test
+    void aMissingRequiredColumnNamesTheFileAndTheColumn() throws IOException {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        Sheet s = wb.createSheet();
+        title(s, 0, "DANH SÁCH ĐƠN VỊ", 3);
+        cells(s.createRow(2), "Mã đơn vị", "Loại đơn vị", "Ngày cập nhật");
+        cells(s.createRow(3), "DV1", "Trường học", "2024-10-01");
+        Path p = save(wb, "don_vi.xlsx");
+        SourceFileException e = assertThrows(SourceFileException.class,
+                () -> SourceFileReader.read(SourceFile.of(p), r -> { }));
+        assertEquals("don_vi.xlsx: required column 'Tên đơn vị' (unit_name) is missing", e.getMessage());
+    }
+
+    @Test
+    void aSheetWithoutHeaderIsReported() throws IOException {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        Sheet s = wb.createSheet();
+        for (int i = 0; i < 25; i++) {
+            cells(s.createRow(i), "dòng " + i, i);
+        }
+        Path p = save(wb, "don_vi.xlsx");
+        SourceFileException e = assertThrows(SourceFileException.class,
+                () -> SourceFileReader.read(SourceFile.of(p), r -> { }));
+        assertEquals("don_vi.xlsx: no header row found in the first 20 rows (expected headers such as 'Mã đơn vị', "
+                + "'Tên đơn vị', 'Ngày cập nhật')", e.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotXlsxIsReported() throws IOException {
+        Path p = dir.resolve("phieu_danh_gia.xlsx");
+        Files.writeString(p, "Mã phiếu,Mã tài khoản\n", StandardCharsets.UTF_8);
+        SourceFileException e = assertThrows(SourceFileException.class,
+                () -> SourceFileReader.read(SourceFile.of(p), r -> { }));
+        assertTrue(e.getMessage().startsWith("phieu_danh_gia.xlsx: not a readable XLSX file ("), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+}
