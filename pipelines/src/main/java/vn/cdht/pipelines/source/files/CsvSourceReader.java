@@ -46,7 +46,6 @@ public final class CsvSourceReader {
     public static FileReadReport read(String fileName, SourceEntity entity, InputStream in,
                                       Consumer<SourceRow> sink) {
         RowAssembler assembler = new RowAssembler(fileName, entity, sink);
-        long line = 0;
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(withoutBom(in), strictUtf8()), 65536);
             char separator = SeparatorDetector.detect(entity, firstLines(reader));
@@ -55,26 +54,38 @@ public final class CsvSourceReader {
                 Iterator<CSVRecord> records = parser.iterator();
                 while (true) {
                     // the iterator parses on hasNext(): the line count before it is where the next record starts
-                    line = parser.getCurrentLineNumber() + 1;
-                    if (!records.hasNext()) {
+                    long line = parser.getCurrentLineNumber() + 1;
+                    CSVRecord record = next(records, fileName, line);
+                    if (record == null) {
                         break;
                     }
-                    assembler.accept(new CsvRow(line, records.next()));
+                    assembler.accept(new CsvRow(line, record));
                 }
             }
             return assembler.finish(SourceFormat.CSV, null, separator);
         } catch (HeaderNotFoundException e) {
             throw new SourceFileException(fileName + ": " + e.getMessage());
-        } catch (CharacterCodingException e) {
-            throw new SourceFileException(fileName + ": not valid UTF-8 text (near line " + line + ")", e);
-        } catch (UncheckedIOException | IOException e) {
-            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            if (cause instanceof CharacterCodingException) {
-                throw new SourceFileException(fileName + ": not valid UTF-8 text (near line " + line + ")", e);
-            }
-            throw new SourceFileException(fileName + ": malformed CSV near line " + line + " ("
-                    + cause.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw problem(fileName, 0, e);
         }
+    }
+
+    /** The next record, null at the end; parse and decoding errors become a {@link SourceFileException}. */
+    private static CSVRecord next(Iterator<CSVRecord> records, String fileName, long line) {
+        try {
+            return records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException e) {
+            throw problem(fileName, line, e.getCause());
+        }
+    }
+
+    /** {@code line} 0: somewhere in the first lines, read ahead to detect the separator. */
+    private static SourceFileException problem(String fileName, long line, IOException e) {
+        String where = line > 0 ? "near line " + line : "in the first lines";
+        if (e instanceof CharacterCodingException) {
+            return new SourceFileException(fileName + ": not valid UTF-8 text (" + where + ")", e);
+        }
+        return new SourceFileException(fileName + ": malformed CSV " + where + " (" + e.getMessage() + ")", e);
     }
 
     private static CharsetDecoder strictUtf8() {

@@ -195,6 +195,14 @@ class CsvSourceReaderTest {
     }
 
     @Test
+    void anUnclosedQuoteIsReportedWithItsLine() throws IOException {
+        Path p = write("don_vi.csv", "Mã đơn vị,Tên đơn vị,Ngày cập nhật\nDV1,A,2024-10-01\nDV2,\"B,2024-10-02\n", false);
+        SourceFileException e = assertThrows(SourceFileException.class, () -> read(p, new ArrayList<>()));
+        assertTrue(e.getMessage().startsWith("don_vi.csv: malformed CSV near line 3 ("), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
     void streamsALargeFileRowByRow() throws IOException {
         Path p = dir.resolve("phieu_danh_gia.csv");
         int n = 300_000;

@@ -178,6 +178,25 @@ class XlsxSourceReaderTest {
     }
 
     @Test
+    void honoursThe1904DateSystemAndLetsTheSinksExceptionsThrough() throws IOException {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        wb.getCTWorkbook().addNewWorkbookPr().setDate1904(true);
+        Sheet s = wb.createSheet();
+        cells(s.createRow(0), "Mã tài khoản", "Năm", "Ngày quyết định");
+        cells(s.createRow(1), "A1", 2024, 43769); // 43769 in the 1904 system is 2023-11-01
+        Path p = save(wb, "cong_nhan.xlsx");
+        List<SourceRow> out = new ArrayList<>();
+        SourceFileReader.read(SourceFile.of(p), out::add);
+        assertEquals("2023-11-01", out.get(0).values().get("decided_on"));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> SourceFileReader.read(SourceFile.of(p), r -> {
+                    throw new IllegalStateException("sink failed");
+                }));
+        assertEquals("sink failed", e.getMessage());
+    }
+
+    @Test
     void aMissingRequiredColumnNamesTheFileAndTheColumn() throws IOException {
         XSSFWorkbook wb = new XSSFWorkbook();
         Sheet s = wb.createSheet();
