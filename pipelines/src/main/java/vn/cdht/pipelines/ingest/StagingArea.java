@@ -72,11 +72,13 @@ public final class StagingArea {
     /** Writes SourceRows as JSON lines: {"_file": ..., "_row": ..., "_raw": ..., field: value, ...}. */
     public final class Writer implements Consumer<SourceRow>, Closeable {
         private final JsonGenerator json;
+        private final org.apache.hadoop.fs.Path path;
         private final String fileName;
         private long rows;
 
         private Writer(org.apache.hadoop.fs.Path path, String fileName) {
             this.fileName = fileName;
+            this.path = path;
             try {
                 this.json = JSON.createGenerator((java.io.OutputStream) new java.io.BufferedOutputStream(fs().create(path, true), 1 << 16));
                 json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
@@ -108,8 +110,21 @@ public final class StagingArea {
             return rows;
         }
 
+        /** Closes and removes the file: its source file was rejected. */
+        public void discard() {
+            close();
+            try {
+                fs().delete(path, false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         @Override
         public void close() {
+            if (json.isClosed()) {
+                return;
+            }
             try {
                 json.writeRaw('\n');
                 json.close();

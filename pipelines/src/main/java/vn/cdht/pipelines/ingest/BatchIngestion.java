@@ -1,0 +1,121 @@
+package vn.cdht.pipelines.ingest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.spark.sql.SparkSession;
+import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.pipelines.source.files.BatchFiles;
+import vn.cdht.pipelines.source.files.FileReadReport;
+import vn.cdht.pipelines.source.files.SourceFile;
+import vn.cdht.pipelines.source.files.SourceFileException;
+import vn.cdht.pipelines.source.files.SourceFileReader;
+import vn.cdht.warehouse.ingest.BatchRecord;
+import vn.cdht.warehouse.ingest.FileRecord;
+import vn.cdht.warehouse.ingest.IngestLedger;
+
+/**
+ * Ingests one export batch (a folder or a .zip). Its id comes from the checksum of its files, so the same batch
+ * delivered twice is recognised and changes nothing, and a batch that failed half-way is completed by running it
+ * again. A file whose bytes were already ingested in another batch is skipped; a file that cannot be read is
+ * rejected with a one-line message and the rest of the batch goes on.
+ */
+public final class BatchIngestion {
+
+    private final SparkSession spark;
+    private final IngestLedger ledger;
+    private final StagingArea staging;
+    private final Consumer<String> progress;
+
+    public BatchIngestion(SparkSession spark, IngestLedger ledger, StagingArea staging, Consumer<String> progress) {
+        this.spark = spark;
+        this.ledger = ledger;
+        this.staging = staging;
+        this.progress = progress;
+    }
+
+    public IngestReport run(Path batchPath) {
+        Instant started = Instant.now();
+        try (BatchFiles batch = BatchFiles.open(batchPath)) {
+            String batchId = "f-" + batch.checksum().substring(0, 16);
+            String location = batchPath.toAbsolutePath().normalize().toString();
+            Optional<BatchRecord> previous = ledger.batch(batchId);
+            if (previous.isPresent() && "succeeded".equals(previous.get().status())) {
+                return new IngestReport(batchId, "files", location, IngestReport.Outcome.ALREADY_INGESTED,
+                        ledger.files(batchId), Map.of(), 0, Duration.between(started, Instant.now()),
+                        "this batch (same files, same checksums) was already ingested on " + previous.get().endedAt());
+            }
+            BatchRecord record = ledger.begin(batchId, "files", location, batch.checksum());
+            staging.delete(batchId);
+            try {
+                return ingest(batch, batchId, location, record.receivedAt(), started);
+            } catch (RuntimeException e) {
+                ledger.finish(batchId, "failed", e.getMessage());
+                throw e;
+            }
+        }
+    }
+
+    private IngestReport ingest(BatchFiles batch, String batchId, String location, Instant receivedAt, Instant started) {
+        Map<String, FileReadReport> read = new LinkedHashMap<>();
+        Map<String, SourceFile> sources = new LinkedHashMap<>();
+        List<FileRecord> records = new ArrayList<>();
+        int rejected = 0;
+        for (SourceFile file : batch.files()) {
+            if (!file.matched()) {
+                records.add(record(batchId, file, null, "ignored", file.ignoredReason().orElse("not an export file")));
+                continue;
+            }
+            SourceEntity entity = file.requireEntity();
+            Optional<String> earlier = ledger.batchThatIngested(file.sha256(), batchId);
+            if (earlier.isPresent()) {
+                records.add(record(batchId, file, entity, "duplicate",
+                        file.name() + ": the same bytes were already ingested in batch " + earlier.get()));
+                continue;
+            }
+            progress.accept("reading " + file.name());
+            StagingArea.Writer writer = staging.open(batchId, entity, file.name());
+            try {
+                FileReadReport report = SourceFileReader.read(file, writer);
+                writer.close();
+                read.put(file.name(), report);
+                sources.put(file.name(), file);
+            } catch (SourceFileException e) {
+                writer.discard();
+                rejected++;
+                progress.accept("rejected " + e.getMessage());
+                records.add(record(batchId, file, entity, "rejected", e.getMessage()));
+            }
+        }
+        WarehouseLoad.Result result = new WarehouseLoad(spark, staging, progress).load(batchId, receivedAt);
+        for (Map.Entry<String, FileReadReport> e : read.entrySet()) {
+            FileReadReport r = e.getValue();
+            FileCounts counts = result.files().getOrDefault(e.getKey(), new FileCounts(0, 0, 0, 0));
+            if (counts.read() != r.rowsRead()) {
+                throw new IllegalStateException("internal error: " + r.rowsRead() + " rows read from " + e.getKey()
+                        + " but " + counts.read() + " loaded");
+            }
+            SourceFile file = sources.get(e.getKey());
+            records.add(new FileRecord(batchId, file.name(), r.entity().table(), file.sha256(), file.size(), "ingested",
+                    counts.read(), counts.accepted(), counts.quarantined(), counts.superseded(), r.trailerRowsSkipped(),
+                    r.unknownColumns().isEmpty() ? null : String.join(", ", r.unknownColumns()), null));
+        }
+        records.forEach(ledger::recordFile);
+        String message = rejected == 0 ? null : rejected + " file(s) rejected";
+        ledger.finish(batchId, "succeeded", message);
+        staging.delete(batchId);
+        return new IngestReport(batchId, "files", location, IngestReport.Outcome.INGESTED, ledger.files(batchId),
+                result.flags(), result.orphanAssessments(), Duration.between(started, Instant.now()), message);
+    }
+
+    private static FileRecord record(String batchId, SourceFile file, SourceEntity entity, String status, String message) {
+        return new FileRecord(batchId, file.name(), entity == null ? null : entity.table(), file.sha256(), file.size(),
+                status, 0, 0, 0, 0, 0, null, message);
+    }
+}
