@@ -1,0 +1,158 @@
+package vn.cdht.pipelines.generate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * An XLSX export file written with POI's streaming workbook (about 100 rows in memory). Dates are real Excel dates.
+ * A dirty form adds a title block (merged "DANH SÁCH …" rows 1–3, header on row 5) and a signature block after the
+ * data. The file's bytes depend only on its content: fixed document dates and zip entry times.
+ */
+final class XlsxBatchWriter implements TableWriter {
+
+    private final Path file;
+    private final FileForm form;
+    private final List<String> title;
+    private final LocalDate signedOn;
+    private final SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+    private final SXSSFSheet sheet;
+    private final CellStyle dateStyle;
+    private final CellStyle timestampStyle;
+    private final CellStyle boldStyle;
+    private int nextRow;
+    private int columns;
+
+    /**
+     * @param title    the title block's three lines (used when the form asks for one)
+     * @param signedOn the date of the signature block and the document's fixed creation date
+     */
+    XlsxBatchWriter(Path file, String sheetName, FileForm form, List<String> title, LocalDate signedOn) {
+        this.file = file;
+        this.form = form;
+        this.title = title;
+        this.signedOn = signedOn;
+        workbook.setCompressTempFiles(true);
+        sheet = workbook.createSheet(sheetName);
+        short dateFormat = workbook.createDataFormat().getFormat("dd/mm/yyyy");
+        short timestampFormat = workbook.createDataFormat().getFormat("dd/mm/yyyy hh:mm:ss");
+        dateStyle = workbook.createCellStyle();
+        dateStyle.setDataFormat(dateFormat);
+        timestampStyle = workbook.createCellStyle();
+        timestampStyle.setDataFormat(timestampFormat);
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        boldStyle = workbook.createCellStyle();
+        boldStyle.setFont(bold);
+        Date created = Date.from(signedOn.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        workbook.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.of(created));
+        workbook.getXSSFWorkbook().getProperties().getCoreProperties().setCreator("cdht generate");
+    }
+
+    @Override
+    public void header(List<String> headers) throws IOException {
+        columns = headers.size();
+        if (form.titleBlock()) {
+            for (int i = 0; i < 3; i++) {
+                Row row = sheet.createRow(i);
+                Cell cell = row.createCell(0);
+                cell.setCellValue(title.get(i));
+                cell.setCellStyle(boldStyle);
+                if (columns > 1) {
+                    sheet.addMergedRegion(new CellRangeAddress(i, i, 0, columns - 1));
+                }
+            }
+            nextRow = 4; // row 4 left empty, header on row 5
+        }
+        Row row = sheet.createRow(nextRow++);
+        for (int i = 0; i < headers.size(); i++) {
+            Cell cell = row.createCell(i);
+            cell.setCellValue(headers.get(i));
+            cell.setCellStyle(boldStyle);
+        }
+    }
+
+    @Override
+    public void row(Object[] values) throws IOException {
+        Row row = sheet.createRow(nextRow++);
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v == null) {
+                continue;
+            }
+            Cell cell = row.createCell(i);
+            if (v instanceof LocalDateTime t) {
+                cell.setCellValue(t);
+                cell.setCellStyle(timestampStyle);
+            } else if (v instanceof LocalDate d) {
+                cell.setCellValue(d);
+                cell.setCellStyle(dateStyle);
+            } else if (v instanceof BigDecimal b) {
+                cell.setCellValue(b.doubleValue());
+            } else if (v instanceof Number n) {
+                cell.setCellValue(n.doubleValue());
+            } else {
+                cell.setCellValue(v.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (form.signatureBlock()) {
+                nextRow++;
+                sheet.createRow(nextRow++).createCell(Math.max(0, columns - 3))
+                        .setCellValue("Ngày " + signedOn.getDayOfMonth() + " tháng " + signedOn.getMonthValue()
+                                + " năm " + signedOn.getYear());
+                Cell who = sheet.createRow(nextRow++).createCell(Math.max(0, columns - 3));
+                who.setCellValue("Người lập biểu");
+                who.setCellStyle(boldStyle);
+                sheet.createRow(nextRow++).createCell(Math.max(0, columns - 3)).setCellValue("(Ký, ghi rõ họ tên)");
+            }
+            Path raw = file.resolveSibling(file.getFileName() + ".tmp");
+            try (OutputStream out = Files.newOutputStream(raw)) {
+                workbook.write(out);
+            }
+            normalizeZip(raw, file);
+            Files.delete(raw);
+        } finally {
+            workbook.close();
+        }
+    }
+
+    /** Rewrites the zip with fixed entry times, so that the same content gives the same bytes. */
+    private static void normalizeZip(Path in, Path out) throws IOException {
+        Path tmp = out.resolveSibling(out.getFileName() + ".part");
+        try (ZipInputStream zin = new ZipInputStream(Files.newInputStream(in));
+             ZipOutputStream zout = new ZipOutputStream(Files.newOutputStream(tmp))) {
+            ZipEntry e;
+            while ((e = zin.getNextEntry()) != null) {
+                ZipEntry copy = new ZipEntry(e.getName());
+                copy.setTimeLocal(LocalDateTime.of(2020, 1, 1, 0, 0));
+                zout.putNextEntry(copy);
+                zin.transferTo(zout);
+                zout.closeEntry();
+            }
+        }
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
