@@ -12,7 +12,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.util.Collections;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -142,14 +145,15 @@ final class XlsxBatchWriter implements TableWriter {
     /** Rewrites the zip with fixed entry times, so that the same content gives the same bytes. */
     private static void normalizeZip(Path in, Path out) throws IOException {
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
-        try (ZipInputStream zin = new ZipInputStream(Files.newInputStream(in));
-             ZipOutputStream zout = new ZipOutputStream(Files.newOutputStream(tmp))) {
-            ZipEntry e;
-            while ((e = zin.getNextEntry()) != null) {
+        try (ZipFile zin = new ZipFile(in.toFile());
+             ZipOutputStream zout = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            for (ZipEntry e : Collections.list(zin.entries())) {
                 ZipEntry copy = new ZipEntry(e.getName());
                 copy.setTimeLocal(LocalDateTime.of(2020, 1, 1, 0, 0));
                 zout.putNextEntry(copy);
-                zin.transferTo(zout);
+                try (InputStream data = zin.getInputStream(e)) {
+                    data.transferTo(zout);
+                }
                 zout.closeEntry();
             }
         }
