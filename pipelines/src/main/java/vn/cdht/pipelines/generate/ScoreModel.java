@@ -59,6 +59,7 @@ final class ScoreModel {
         for (BigDecimal s : scores) {
             t = t.add(s);
         }
-        return t;
+        t = t.stripTrailingZeros();
+        return t.scale() < 0 ? t.setScale(0) : t;
     }
 }

@@ -28,7 +28,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * An XLSX export file written with POI's streaming workbook (about 100 rows in memory). Dates are real Excel dates.
  * A dirty form adds a title block (merged "DANH SÁCH …" rows 1–3, header on row 5) and a signature block after the
- * data. The file's bytes depend only on its content: fixed document dates and zip entry times.
+ * data. A table longer than a sheet continues on sheets named {@code <stem>_2}, … with the header repeated. The
+ * file's bytes depend only on its content: fixed document dates and zip entry times.
  */
 final class XlsxBatchWriter implements TableWriter {
 
@@ -37,7 +38,13 @@ final class XlsxBatchWriter implements TableWriter {
     private final List<String> title;
     private final LocalDate signedOn;
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(100);
-    private final SXSSFSheet sheet;
+    /** Excel's last row index, less room for the signature block: a longer table continues on another sheet. */
+    static final int MAX_ROW = 1_048_575 - 5;
+
+    private final String sheetName;
+    private SXSSFSheet sheet;
+    private List<String> headers;
+    private int sheets = 1;
     private final CellStyle dateStyle;
     private final CellStyle timestampStyle;
     private final CellStyle boldStyle;
@@ -54,6 +61,7 @@ final class XlsxBatchWriter implements TableWriter {
         this.title = title;
         this.signedOn = signedOn;
         workbook.setCompressTempFiles(true);
+        this.sheetName = sheetName;
         sheet = workbook.createSheet(sheetName);
         short dateFormat = workbook.createDataFormat().getFormat("dd/mm/yyyy");
         short timestampFormat = workbook.createDataFormat().getFormat("dd/mm/yyyy hh:mm:ss");
@@ -72,6 +80,7 @@ final class XlsxBatchWriter implements TableWriter {
 
     @Override
     public void header(List<String> headers) throws IOException {
+        this.headers = List.copyOf(headers);
         columns = headers.size();
         if (form.titleBlock()) {
             for (int i = 0; i < 3; i++) {
@@ -85,6 +94,10 @@ final class XlsxBatchWriter implements TableWriter {
             }
             nextRow = 4; // row 4 left empty, header on row 5
         }
+        headerRow();
+    }
+
+    private void headerRow() {
         Row row = sheet.createRow(nextRow++);
         for (int i = 0; i < headers.size(); i++) {
             Cell cell = row.createCell(i);
@@ -95,6 +108,11 @@ final class XlsxBatchWriter implements TableWriter {
 
     @Override
     public void row(Object[] values) throws IOException {
+        if (nextRow > MAX_ROW) {
+            sheet = workbook.createSheet(sheetName + "_" + ++sheets);
+            nextRow = 0;
+            headerRow();
+        }
         Row row = sheet.createRow(nextRow++);
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
