@@ -1,0 +1,49 @@
+package vn.cdht.pipelines.generate;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What to generate.
+ *
+ * @param provinceCode a 2025 province code (its area is every old province merged into it), a code that exists only
+ *                     in the 2024 geography, or {@code old:NN} to force the 2024 meaning
+ * @param scale        multiplies the real order of magnitude of people (1.0 = real); units are not scaled in number
+ * @param outDir       where the five export files go; with a JDBC target only {@code dan_so} is written there
+ * @param dirtyRate    0..1: the probability per row of each applicable kind of mess; 0 gives clean files
+ * @param jdbc         load into a PostgreSQL database instead of writing export files
+ */
+public record GeneratorSpec(String provinceCode, int fromYear, int toYear, double scale, long seed,
+                            OutputFormat format, Path outDir, double dirtyRate, Optional<JdbcTarget> jdbc) {
+
+    /** A PostgreSQL database to load the generated data into. */
+    public record JdbcTarget(String url, String user, String password) {
+    }
+
+    public GeneratorSpec {
+        if (provinceCode == null || provinceCode.isBlank()) {
+            throw new IllegalArgumentException("a province code is required, e.g. 51 or old:62");
+        }
+        if (fromYear < 2020 || toYear > 2100 || fromYear > toYear) {
+            throw new IllegalArgumentException("years must satisfy 2020 <= from-year <= to-year <= 2100, got "
+                    + fromYear + ".." + toYear);
+        }
+        if (!(scale > 0) || scale > 10) {
+            throw new IllegalArgumentException("scale must be > 0 and <= 10, got " + scale);
+        }
+        if (!(dirtyRate >= 0 && dirtyRate <= 1)) {
+            throw new IllegalArgumentException("dirty rate must be between 0 and 1, got " + dirtyRate);
+        }
+        format = format == null ? OutputFormat.CSV : format;
+        jdbc = jdbc == null ? Optional.empty() : jdbc;
+        if (outDir == null && jdbc.isEmpty()) {
+            throw new IllegalArgumentException("an output folder (--out) is required unless a database (--jdbc) is given");
+        }
+    }
+
+    /** Files to {@code outDir}, clean. */
+    public static GeneratorSpec files(String provinceCode, int fromYear, int toYear, double scale, long seed,
+                                      OutputFormat format, Path outDir, double dirtyRate) {
+        return new GeneratorSpec(provinceCode, fromYear, toYear, scale, seed, format, outDir, dirtyRate, Optional.empty());
+    }
+}
