@@ -27,6 +27,10 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 DemoCommand.class,
                 StatusCommand.class,
+                GenerateCommand.class,
+                IngestCommand.class,
+                BatchesCommand.class,
+                QuarantineCommand.class,
                 DbCommand.class,
                 ReferenceCommand.class,
                 CommandLine.HelpCommand.class})
@@ -52,6 +56,10 @@ public final class Cdht implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    Map<String, String> env() {
+        return env;
     }
 
     /** Opens what a command needs, lazily; the command closes it. */

@@ -5,7 +5,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.spark.sql.SparkSession;
+import vn.cdht.pipelines.ingest.IngestTables;
+import vn.cdht.pipelines.ingest.PipelineFunctions;
+import vn.cdht.pipelines.ingest.StagingArea;
+import vn.cdht.pipelines.reference.ReferenceLoad;
 import vn.cdht.pipelines.spark.SparkSessions;
+import vn.cdht.warehouse.ingest.IngestLedger;
+import vn.cdht.warehouse.privacy.CitizenKey;
+import vn.cdht.warehouse.privacy.PseudonymSecret;
+import vn.cdht.warehouse.reference.ReferenceSources;
 import vn.cdht.warehouse.catalog.CatalogSettings;
 import vn.cdht.warehouse.catalog.IcebergCatalogs;
 import vn.cdht.warehouse.config.CdhtConfig;
@@ -24,6 +32,7 @@ final class CdhtContext implements AutoCloseable {
     private ControlDatabase control;
     private Catalog catalog;
     private SparkSession spark;
+    private boolean ingestionReady;
 
     CdhtContext(Path home, Path configFile, Map<String, String> env, PrintWriter out, PrintWriter err) {
         this.config = CdhtConfig.load(home, configFile, env);
@@ -68,6 +77,30 @@ final class CdhtContext implements AutoCloseable {
             catalog = IcebergCatalogs.open(CatalogSettings.from(config));
         }
         return catalog;
+    }
+
+    IngestLedger ingestLedger() {
+        return new IngestLedger(control());
+    }
+
+    StagingArea staging() {
+        return new StagingArea(config.require("ingest.staging-dir"), spark());
+    }
+
+    /**
+     * Spark ready for ingestion: the reference data loaded (a quick no-op when unchanged), the ingestion tables, the
+     * SQL functions and the citizen pseudonym (its secret must be configured; the demo generates one).
+     */
+    SparkSession ingestionSpark() {
+        if (!ingestionReady) {
+            PseudonymSecret secret = PseudonymSecret.load(config);
+            SparkSession s = spark();
+            new ReferenceLoad(s, this::progress).run(ReferenceSources.from(config).readAll());
+            IngestTables.ensure(s);
+            PipelineFunctions.register(s, new CitizenKey(secret));
+            ingestionReady = true;
+        }
+        return spark();
     }
 
     SparkSession spark() {

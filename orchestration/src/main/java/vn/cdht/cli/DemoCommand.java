@@ -1,30 +1,70 @@
 package vn.cdht.cli;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import vn.cdht.pipelines.generate.GenerationResult;
+import vn.cdht.pipelines.generate.GeneratorSpec;
+import vn.cdht.pipelines.generate.OperationalDataGenerator;
+import vn.cdht.pipelines.generate.OutputFormat;
+import vn.cdht.pipelines.ingest.BatchIngestion;
+import vn.cdht.pipelines.ingest.IngestReport;
+import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.warehouse.privacy.PseudonymSecret;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the main job on the embedded installation (nothing to install).",
                 "Under the home folder: migrate the control database, load the reference geography and rules,",
-                "and print the status.",
-                "Safe to run again: the same tables, the same counts."})
+                "generate a realistic sample export for one province (default: Quảng Ngãi, which since 1 July 2025",
+                "includes Kon Tum, the provinces of two of the original letters), ingest it, and print the status.",
+                "Safe to run again: the same sample is recognised as already ingested."})
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
     Cdht root;
 
+    @Option(names = "--province", paramLabel = "CODE", defaultValue = "51",
+            description = "Province of the sample (2025 code, or old:NN for a 2024 province; default ${DEFAULT-VALUE}).")
+    String province;
+
+    @Option(names = "--scale", paramLabel = "F", defaultValue = "0.01",
+            description = "Share of the real population simulated (default ${DEFAULT-VALUE}).")
+    double scale;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--dirty-rate", paramLabel = "R", defaultValue = "0.01",
+            description = "Share of rows with the mess real exports have, to see the quarantine at work (default ${DEFAULT-VALUE}).")
+    double dirtyRate;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         try (CdhtContext ctx = root.context()) {
             var out = ctx.out();
-            out.println("== 1/3 Control database");
+            out.println("== 1/5 Control database");
             out.println("Schema version " + ctx.control().version().orElse("none") + " at " + ctx.control().settings().displayUrl());
+            PseudonymSecret.loadOrGenerate(ctx.config());
             out.println();
-            out.println("== 2/3 Reference data");
+            out.println("== 2/5 Reference data");
             ReferenceCommand.loadAndReport(ctx);
             out.println();
-            out.println("== 3/3 Status");
+            out.println("== 3/5 Sample export");
+            Path inbox = ctx.config().home().resolve("inbox").resolve("demo-" + province.replace(':', '-') + "-" + seed);
+            GenerationResult sample = new OperationalDataGenerator(ctx::progress).generate(new GeneratorSpec(province, 2023, 2026,
+                    scale, seed, OutputFormat.CSV, inbox, dirtyRate, Optional.empty()));
+            out.println("Generated " + sample.areaName() + ", 2023-2026, scale " + scale + ", seed " + seed + ": "
+                    + sample.written(SourceEntity.ACCOUNTS) + " accounts, " + sample.written(SourceEntity.UNITS) + " units, "
+                    + sample.written(SourceEntity.SELF_ASSESSMENTS) + " self-assessments in " + inbox);
+            out.println();
+            out.println("== 4/5 Ingestion");
+            IngestReport report = new BatchIngestion(ctx.ingestionSpark(), ctx.ingestLedger(), ctx.staging(), ctx::progress).run(inbox);
+            IngestCommand.print(ctx, report);
+            out.println();
+            out.println("== 5/5 Status");
             StatusCommand.print(ctx);
             return 0;
         }

@@ -1,5 +1,7 @@
 package vn.cdht.pipelines.generate;
 
+import vn.cdht.warehouse.testing.TestPostgres;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
