@@ -49,7 +49,7 @@ class CommandLineTest {
         CliRun run = CliRun.of(Map.of(), "status", "--home", home.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Home:             " + home), run.out());
-        assertTrue(run.out().contains("schema version 1"), run.out());
+        assertTrue(run.out().matches("(?s).*schema version [2-9].*"), run.out());
         assertTrue(run.out().contains("No Iceberg tables yet: run 'cdht reference load' or 'cdht demo'."), run.out());
     }
 
@@ -64,10 +64,11 @@ class CommandLineTest {
     void dbMigrateAndInfo() {
         CliRun migrate = CliRun.of(Map.of(), "db", "migrate", "--home", home.toString());
         assertEquals(0, migrate.exitCode(), migrate.err());
-        assertTrue(migrate.out().contains("now at version 1"), migrate.out());
+        assertTrue(migrate.out().matches("(?s).*migration\\(s\\) applied, now at version [2-9].*"), migrate.out());
         CliRun info = CliRun.of(Map.of(), "--home", home.toString(), "db", "info");
         assertEquals(0, info.exitCode(), info.err());
         assertTrue(info.out().matches("(?s).*\\n\\s*1\\s+pipeline run and stage run\\s+Success.*"), info.out());
+        assertTrue(info.out().matches("(?s).*\\n\\s*2\\s+ingest ledger\\s+Success.*"), info.out());
     }
 
     @Test
@@ -85,6 +86,15 @@ class CommandLineTest {
         CliRun run = CliRun.of(Map.of("CDHT_CONFIG", home.resolve("cdht.properties").toString()), "status");
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains(home.resolve("cdht.properties") + " does not exist"), run.err());
+    }
+
+    @Test
+    void ingestionNeedsThePseudonymSecretAndSaysWhereToPutIt() {
+        CliRun run = CliRun.of(Map.of(), "ingest", home.resolve("batch").toString(), "--home", home.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().strip().startsWith("cdht ingest: error: no pseudonymisation secret: set pseudonym.secret (CDHT_PSEUDONYM_SECRET)"),
+                run.err());
+        assertEquals(1, run.err().strip().lines().count());
     }
 
     @Test

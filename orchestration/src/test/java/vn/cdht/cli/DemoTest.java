@@ -17,19 +17,33 @@ class DemoTest {
     Path home;
 
     @Test
-    void demoLoadsTheRealGeographyAndIsSafeToRunAgain() {
+    void demoLoadsTheRealGeographyIngestsASampleAndIsSafeToRunAgain() {
         Map<String, String> env = Map.of("CDHT_HOME", home.toString(), "CDHT_SPARK_MASTER", "local[2]",
                 "CDHT_SPARK_SHUFFLE_PARTITIONS", "2");
-        CliRun first = CliRun.of(env, "demo");
+        CliRun first = CliRun.of(env, "demo", "--scale", "0.002");
         assertEquals(0, first.exitCode(), first.err());
         assertCounts(first.out());
         assertTrue(first.out().contains("new_commune_without_predecessor: 5"), first.out());
         assertTrue(first.out().contains("crosswalk_crosses_province: 1"), first.out());
+        assertTrue(first.out().matches("(?s).*\\nTOTAL\\s+reconciles\\s+\\d+.*"), first.out());
+        assertTrue(rows(first.out(), "core.accounts") > 0, first.out());
 
-        CliRun second = CliRun.of(env, "demo");
+        CliRun second = CliRun.of(env, "demo", "--scale", "0.002");
         assertEquals(0, second.exitCode(), second.err());
         assertCounts(second.out());
         assertTrue(second.out().contains("ref.communes_2024       10047  unchanged"), second.out());
+        assertTrue(second.out().contains("Nothing to do: this batch (same files, same checksums) was already ingested"), second.out());
+        assertEquals(rows(first.out(), "core.accounts"), rows(second.out(), "core.accounts"));
+
+        CliRun batches = CliRun.of(env, "batches");
+        assertEquals(0, batches.exitCode(), batches.err());
+        assertTrue(batches.out().contains("succeeded"), batches.out());
+        assertTrue(batches.out().contains("tai_khoan.csv"), batches.out());
+
+        CliRun quarantine = CliRun.of(env, "quarantine", "--rows", "3");
+        assertEquals(0, quarantine.exitCode(), quarantine.err());
+        assertTrue(quarantine.out().contains("Quarantined rows by reason"), quarantine.out());
+        assertTrue(!quarantine.out().contains("AS RECEIVED"), "raw content only with --raw");
 
         CliRun status = CliRun.of(env, "status");
         assertEquals(0, status.exitCode(), status.err());

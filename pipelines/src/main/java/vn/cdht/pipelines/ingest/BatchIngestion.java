@@ -28,6 +28,9 @@ import vn.cdht.warehouse.ingest.IngestLedger;
  */
 public final class BatchIngestion {
 
+    private static final java.time.format.DateTimeFormatter VIETNAM_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/yyyy HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+
     private final SparkSession spark;
     private final IngestLedger ledger;
     private final StagingArea staging;
@@ -49,7 +52,8 @@ public final class BatchIngestion {
             if (previous.isPresent() && "succeeded".equals(previous.get().status())) {
                 return new IngestReport(batchId, "files", location, IngestReport.Outcome.ALREADY_INGESTED,
                         ledger.files(batchId), Map.of(), 0, Duration.between(started, Instant.now()),
-                        "this batch (same files, same checksums) was already ingested on " + previous.get().endedAt());
+                        "this batch (same files, same checksums) was already ingested on "
+                                + VIETNAM_TIME.format(previous.get().endedAt()) + " (Vietnam time)");
             }
             BatchRecord record = ledger.begin(batchId, "files", location, batch.checksum());
             staging.delete(batchId);
