@@ -262,6 +262,39 @@ class BatchIngestionTest {
         assertEquals(1, spark.sql("SELECT * FROM core.accounts WHERE account_id = 'TK1'").count());
     }
 
+    @Test
+    @Order(7)
+    void everyOtherReasonHasItsCodeAndAnOrphanIsResolvedWhenItsAccountArrives() throws IOException {
+        assertTrue(spark.sql("SELECT is_orphan FROM core.yearly_assessments WHERE assessment_id = 'P4'").first().getBoolean(0));
+        Path batch3 = Files.createDirectories(dir.resolve("batch-2025-12"));
+        write(batch3.resolve("tai_khoan.csv"), "Mã tài khoản,Số CCCD,Họ và tên,Ngày sinh,Giới tính,Mã tỉnh,Mã huyện,Mã xã,Nhóm đối tượng,Ngày cập nhật\n"
+                + "TK-GHOST,062090000321,Ngô Văn Ma,1990-03-03,Nam,62,608,23281,III,01/12/2025\n"   // the orphan's account
+                + "TK20,0620900001,Lý Văn Hai,1990-03-03,Nam,62,608,23281,III,01/12/2025\n"         // 10 digits
+                + "TK21,1620900001234,Lý Văn Ba,1990-03-03,Nam,62,608,23281,III,01/12/2025\n"      // 13 digits
+                + "TK22,062090000222,Lý Văn Bốn,1990-03-03,Không rõ,62,608,23281,III,01/12/2025\n" // sex not Nam/Nữ
+                + "TK23,062090000223,Lý Văn Năm,1990-03-03,Nam,62,608,23281,Nhóm IV,01/12/2025\n"  // no group IV
+                + "TK24,062090000224,Lý Văn Sáu,1990-03-03,Nam,99,608,23281,III,01/12/2025\n"      // no province 99
+                + "TK25,062090000225,Lý Văn Bảy,1990-03-03,Nam,62,999,23281,III,01/12/2025\n");    // no district 999
+        write(batch3.resolve("don_vi.csv"), "Mã đơn vị,Tên đơn vị,Số thành viên,Ngày cập nhật\n"
+                + "Q1w2E3r4,Doanh nghiệp Tư nhân Hòa Bình,mười,01/12/2025\n");                     // not a number
+        IngestReport third = ingestion().run(batch3);
+        assertTrue(third.reconciles(), third.toString());
+        Map<String, List<String>> accounts = new TreeMap<>();
+        spark.sql("SELECT split(raw_line, ',')[0], reasons FROM quarantine.rows WHERE batch_id = '" + third.batchId()
+                + "' AND entity = 'accounts'").collectAsList().forEach(r -> accounts.put(r.getString(0), r.getList(1)));
+        assertEquals(Map.of(
+                "TK20", List.of("BAD_CCCD"),
+                "TK21", List.of("BAD_CCCD"),
+                "TK22", List.of("BAD_VALUE:sex"),
+                "TK23", List.of("BAD_VALUE:citizen_group"),
+                "TK24", List.of("UNKNOWN_PROVINCE"),
+                "TK25", List.of("UNKNOWN_DISTRICT")), accounts);
+        assertEquals(List.of("BAD_NUMBER:member_count"), spark.sql("SELECT reasons FROM quarantine.rows WHERE batch_id = '"
+                + third.batchId() + "' AND entity = 'units'").first().getList(0));
+        assertTrue(!spark.sql("SELECT is_orphan FROM core.yearly_assessments WHERE assessment_id = 'P4'").first().getBoolean(0),
+                "P4's account has arrived");
+    }
+
     private long snapshot(String table) {
         return spark.sql("SELECT snapshot_id FROM " + table + ".snapshots ORDER BY committed_at DESC LIMIT 1").first().getLong(0);
     }
