@@ -37,7 +37,10 @@ final class WarehouseLoad {
                 continue;
             }
             progress.accept("loading " + entity.table() + " (raw → validate → quarantine → core)");
+            long t0 = System.nanoTime();
             EntityLoad.Result r = load.run(entity, batchId, receivedAt, staging.location(batchId, entity.source()));
+            long rows = r.files().values().stream().mapToLong(FileCounts::read).sum();
+            progress.accept(String.format("loaded %s: %d rows in %.1f s", entity.table(), rows, (System.nanoTime() - t0) / 1e9));
             files.putAll(r.files());
             r.flags().forEach((flag, n) -> flags.merge(entity.table() + ":" + flag, n, Long::sum));
             assessmentsChanged |= entity == CoreEntity.SELF_ASSESSMENTS || entity == CoreEntity.ACCOUNTS;
