@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
                 IngestCommand.class,
                 BatchesCommand.class,
                 QuarantineCommand.class,
+                IndicatorsCommand.class,
                 DbCommand.class,
                 ReferenceCommand.class,
                 CommandLine.HelpCommand.class})

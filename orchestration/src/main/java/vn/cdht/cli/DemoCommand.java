@@ -19,7 +19,8 @@ import vn.cdht.warehouse.privacy.PseudonymSecret;
         description = {"Run the main job on the embedded installation (nothing to install).",
                 "Under the home folder: migrate the control database, load the reference geography and rules,",
                 "generate a realistic sample export for one province (default: Quảng Ngãi, which since 1 July 2025",
-                "includes Kon Tum, the provinces of two of the original letters), ingest it, and print the status.",
+                "includes Kon Tum, the provinces of two of the original letters), ingest it, compute the indicators,",
+                "and print the status.",
                 "Safe to run again: the same sample is recognised as already ingested."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -45,14 +46,14 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (CdhtContext ctx = root.context()) {
             var out = ctx.out();
-            out.println("== 1/5 Control database");
+            out.println("== 1/6 Control database");
             out.println("Schema version " + ctx.control().version().orElse("none") + " at " + ctx.control().settings().displayUrl());
             PseudonymSecret.loadOrGenerate(ctx.config());
             out.println();
-            out.println("== 2/5 Reference data");
+            out.println("== 2/6 Reference data");
             ReferenceCommand.loadAndReport(ctx);
             out.println();
-            out.println("== 3/5 Sample export");
+            out.println("== 3/6 Sample export");
             Path inbox = ctx.config().home().resolve("inbox").resolve("demo-" + province.replace(':', '-') + "-" + seed);
             GenerationResult sample = new OperationalDataGenerator(ctx::progress).generate(new GeneratorSpec(province, 2023, 2026,
                     scale, seed, OutputFormat.CSV, inbox, dirtyRate, Optional.empty()));
@@ -60,11 +61,15 @@ final class DemoCommand implements Callable<Integer> {
                     + sample.written(SourceEntity.ACCOUNTS) + " accounts, " + sample.written(SourceEntity.UNITS) + " units, "
                     + sample.written(SourceEntity.SELF_ASSESSMENTS) + " self-assessments in " + inbox);
             out.println();
-            out.println("== 4/5 Ingestion");
+            out.println("== 4/6 Ingestion");
             IngestReport report = new BatchIngestion(ctx.ingestionSpark(), ctx.ingestLedger(), ctx.staging(), ctx::progress).run(inbox);
             IngestCommand.print(ctx, report);
             out.println();
-            out.println("== 5/5 Status");
+            out.println("== 5/6 Indicators");
+            IndicatorsCommand.compute(ctx);
+            IndicatorsCommand.printHeadlines(ctx, null, null);
+            out.println();
+            out.println("== 6/6 Status");
             StatusCommand.print(ctx);
             return 0;
         }

@@ -47,6 +47,15 @@ public final class SharedWarehouse {
         return ledger;
     }
 
+    public static ControlDatabase control() {
+        return new ControlDatabase(ControlDatabaseSettings.from(SharedSpark.config()));
+    }
+
+    public static vn.cdht.warehouse.catalog.WarehouseInventory inventory() {
+        return new vn.cdht.warehouse.catalog.WarehouseInventory(vn.cdht.warehouse.catalog.IcebergCatalogs.open(
+                vn.cdht.warehouse.catalog.CatalogSettings.from(SharedSpark.config())));
+    }
+
     public static StagingArea staging() {
         return new StagingArea(SharedSpark.config().require("ingest.staging-dir"), spark());
     }

@@ -28,6 +28,7 @@ public final class SparkSessions {
                 .config("spark.sql.shuffle.partitions", String.valueOf(config.getInt("spark.shuffle-partitions", 4)))
                 .config("spark.sql.adaptive.enabled", "true")
                 .config("spark.sql.session.timeZone", "Asia/Ho_Chi_Minh")
+                .config("spark.sql.debug.maxToStringFields", "1000")
                 // INSERT OVERWRITE replaces only the partitions it writes (a batch's own rows in raw and quarantine).
                 .config("spark.sql.sources.partitionOverwriteMode", "dynamic");
         // Under spark-submit the master comes from the submit command; otherwise from the configuration.

@@ -1,0 +1,105 @@
+package vn.cdht.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import vn.cdht.pipelines.indicators.IndicatorsJob;
+import vn.cdht.warehouse.catalog.WarehouseInventory;
+import vn.cdht.warehouse.control.MartRunLedger;
+import vn.cdht.warehouse.control.RunLedger;
+import vn.cdht.warehouse.control.RunStatus;
+
+@Command(name = "indicators", mixinStandardHelpOptions = true,
+        description = {"Compute the indicator marts and print each province's headline figures.",
+                "Marts (namespace mart, one SQL file each in pipelines/src/main/resources/sql/mart): coverage,",
+                "unit_progress, criteria, trend, targets, data_quality, on the 2024 and 2025 geographies; every run",
+                "is recorded with the snapshot ids of the tables it read. Definitions: docs/indicators.md."})
+final class IndicatorsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Cdht root;
+
+    @Option(names = "--year", paramLabel = "Y", description = "Year of the headline figures (default: the latest).")
+    Integer year;
+
+    @Option(names = "--as-of", paramLabel = "yyyy-MM", description = "Month of the headline figures (default: the latest of the year).")
+    String asOf;
+
+    @Override
+    public Integer call() {
+        if (asOf != null && !asOf.matches("\\d{4}-\\d{2}")) {
+            throw new IllegalArgumentException("--as-of must be a month as yyyy-MM, not '" + asOf + "'");
+        }
+        try (CdhtContext ctx = root.context()) {
+            compute(ctx);
+            printHeadlines(ctx, year, asOf);
+            return 0;
+        }
+    }
+
+    /** Computes every mart as a recorded run. */
+    static List<IndicatorsJob.MartResult> compute(CdhtContext ctx) {
+        RunLedger runs = new RunLedger(ctx.control());
+        long run = runs.startRun("indicators", null);
+        long stage = runs.startStage(run, "indicators");
+        try {
+            List<IndicatorsJob.MartResult> results = new IndicatorsJob(ctx.ingestionSpark(), new WarehouseInventory(ctx.catalog()),
+                    new MartRunLedger(ctx.control()), ctx::progress).run(run);
+            long rows = results.stream().mapToLong(IndicatorsJob.MartResult::rows).sum();
+            String snapshots = results.stream().map(r -> r.mart() + "=" + r.snapshotId()).reduce((a, b) -> a + "," + b).orElse("");
+            runs.finishStage(stage, RunStatus.SUCCEEDED, rows, snapshots, null);
+            runs.finishRun(run, RunStatus.SUCCEEDED, null);
+            TextTable t = new TextTable("MART", "ROWS", "SNAPSHOT ID", "SECONDS");
+            results.forEach(r -> t.row(r.mart(), r.rows(), r.snapshotId(), String.format(Locale.ROOT, "%.1f", r.seconds())));
+            t.print(ctx.out());
+            return results;
+        } catch (RuntimeException e) {
+            runs.finishStage(stage, RunStatus.FAILED, null, null, OneLineErrors.message(e));
+            runs.finishRun(run, RunStatus.FAILED, OneLineErrors.message(e));
+            throw e;
+        }
+    }
+
+    static void printHeadlines(CdhtContext ctx, Integer year, String asOf) {
+        SparkSession spark = ctx.spark();
+        String where = year == null ? "year = (SELECT max(year) FROM mart.coverage WHERE geography = '2025')" : "year = " + year;
+        String month = asOf == null ? "is_latest_month" : "as_of_month = '" + asOf + "'";
+        List<Row> rows = spark.sql("SELECT province_code, province_name, year, as_of_month, eligible, registered, assessed,"
+                + " achieved, recognised, registered_rate, achieved_rate, approximate"
+                + " FROM mart.coverage WHERE geography = '2025' AND level = 'province' AND " + where + " AND " + month
+                + " ORDER BY province_code").collectAsList();
+        var out = ctx.out();
+        out.println();
+        if (rows.isEmpty()) {
+            out.println("No figures for " + (year == null ? "the latest year" : year) + (asOf == null ? "" : " as of " + asOf) + ".");
+            return;
+        }
+        out.println("Headline figures, 2025 geography, year " + rows.get(0).getInt(2) + " as of " + rows.get(0).getString(3)
+                + " (rates of eligible population):");
+        TextTable t = new TextTable("PROVINCE", "ELIGIBLE", "REGISTERED", "ASSESSED", "ACHIEVED", "RECOGNISED", "REGISTERED %", "ACHIEVED %", "COMMUNES < 60%");
+        for (Row r : rows) {
+            long below = spark.sql("SELECT count(*) FROM mart.coverage WHERE geography = '2025' AND level = 'commune'"
+                    + " AND province_code = '" + r.getString(0) + "' AND as_of_month = '" + r.getString(3)
+                    + "' AND NOT reaches_threshold").first().getLong(0);
+            long communes = spark.sql("SELECT count(*) FROM mart.coverage WHERE geography = '2025' AND level = 'commune'"
+                    + " AND province_code = '" + r.getString(0) + "' AND as_of_month = '" + r.getString(3) + "'").first().getLong(0);
+            t.row(r.getString(0) + " " + r.getString(1), whole(r, 4), whole(r, 5), whole(r, 6), whole(r, 7), whole(r, 8),
+                    percent(r, 9), percent(r, 10), below + " of " + communes);
+        }
+        t.print(out);
+        out.flush();
+    }
+
+    private static String whole(Row r, int i) {
+        return r.isNullAt(i) ? "" : String.valueOf(Math.round(r.getDecimal(i).doubleValue()));
+    }
+
+    private static String percent(Row r, int i) {
+        return r.isNullAt(i) ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * r.getDouble(i));
+    }
+}

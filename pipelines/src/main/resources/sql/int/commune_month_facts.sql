@@ -1,0 +1,77 @@
+-- What changed in each commune in each month, on both geographies (shares of re-expressed accounts included,
+-- approximate): new registrations of active accounts; citizens assessed for the first time that year; the change in
+-- citizens whose latest submission is Đạt (a citizen who resubmits and fails counts -1); new recognitions.
+-- Assessments and recognitions belong to their programme year: one made after its year counts in its December,
+-- one made before in its January. A citizen is counted where the account of their submission that counts is placed.
+WITH registrations AS (
+    SELECT p.geography, p.commune_code,
+           year(coalesce(a.registered_at, a.updated_at)) AS year,
+           date_format(coalesce(a.registered_at, a.updated_at), 'yyyy-MM') AS month,
+           sum(p.weight) AS new_registrations, max(p.approximate) AS approximate
+    FROM core.accounts a
+    JOIN int_account_places p ON p.account_id = a.account_id
+    WHERE a.status = 'active'
+    GROUP BY 1, 2, 3, 4
+),
+submissions AS (
+    SELECT coalesce(a.citizen_key, concat('account:', s.account_id)) AS citizen, s.year,
+           CASE WHEN year(s.submitted_at) > s.year THEN concat(s.year, '-12')
+                WHEN year(s.submitted_at) < s.year THEN concat(s.year, '-01')
+                ELSE date_format(s.submitted_at, 'yyyy-MM') END AS month,
+           s.submitted_at, s.updated_at, s.assessment_id, s.achieved
+    FROM core.self_assessments s
+    LEFT JOIN core.accounts a ON a.account_id = s.account_id
+    WHERE s.status = 'active'
+),
+month_end_state AS (
+    -- each citizen's latest submission within each month they submitted in
+    SELECT citizen, year, month, achieved,
+           row_number() OVER (PARTITION BY citizen, year, month ORDER BY submitted_at DESC, updated_at DESC, assessment_id DESC) AS latest
+    FROM submissions
+),
+citizen_months AS (
+    SELECT citizen, year, month,
+           row_number() OVER (PARTITION BY citizen, year ORDER BY month) = 1 AS first_month,
+           CASE WHEN achieved THEN 1 ELSE 0 END
+             - coalesce(lag(CASE WHEN achieved THEN 1 ELSE 0 END) OVER (PARTITION BY citizen, year ORDER BY month), 0) AS achieved_change
+    FROM month_end_state
+    WHERE latest = 1
+),
+assessments AS (
+    SELECT p.geography, p.commune_code, c.year, c.month,
+           sum(CASE WHEN c.first_month THEN p.weight ELSE 0 END) AS new_assessed,
+           sum(c.achieved_change * p.weight) AS achieved_change,
+           max(p.approximate) AS approximate
+    FROM citizen_months c
+    JOIN core.yearly_assessments y
+      ON y.year = c.year AND coalesce(y.citizen_key, concat('account:', y.account_id)) = c.citizen
+    JOIN int_account_places p ON p.account_id = y.account_id
+    GROUP BY 1, 2, 3, 4
+),
+recognitions AS (
+    SELECT p.geography, p.commune_code, r.year,
+           CASE WHEN year(r.decided_on) > r.year THEN concat(r.year, '-12')
+                WHEN year(r.decided_on) < r.year THEN concat(r.year, '-01')
+                ELSE date_format(coalesce(r.decided_on, make_date(r.year, 11, 30)), 'yyyy-MM') END AS month,
+           sum(p.weight) AS new_recognised, max(p.approximate) AS approximate
+    FROM core.recognitions r
+    JOIN int_account_places p ON p.account_id = r.account_id
+    WHERE r.status = 'active'
+    GROUP BY 1, 2, 3, 4
+),
+all_facts AS (
+    SELECT geography, commune_code, year, month, new_registrations, 0D AS new_assessed, 0D AS achieved_change,
+           0D AS new_recognised, approximate FROM registrations
+    UNION ALL
+    SELECT geography, commune_code, year, month, 0D, new_assessed, achieved_change, 0D, approximate FROM assessments
+    UNION ALL
+    SELECT geography, commune_code, year, month, 0D, 0D, 0D, new_recognised, approximate FROM recognitions
+)
+SELECT geography, commune_code, year, month,
+       sum(new_registrations) AS new_registrations,
+       sum(new_assessed)      AS new_assessed,
+       sum(achieved_change)   AS achieved_change,
+       sum(new_recognised)    AS new_recognised,
+       max(approximate)       AS approximate
+FROM all_facts
+GROUP BY geography, commune_code, year, month

@@ -1,0 +1,204 @@
+package vn.cdht.pipelines.indicators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.cdht.pipelines.SharedWarehouse;
+import vn.cdht.pipelines.ingest.BatchIngestion;
+import vn.cdht.pipelines.ingest.IngestReport;
+import vn.cdht.warehouse.control.MartRunLedger;
+
+/**
+ * Every indicator on a hand-made fixture whose expected figures were worked out by hand:
+ * <pre>
+ * old commune 21142 Xã Trà Bùi (district 525, province 51), split on 1 July 2025 into 21136 Xã Cà Đam and
+ *   21157 Xã Tây Trà Bồng (equal shares, 1/2 each); eligible 100 in 2024.
+ *   A1 registered 2024-03-05; submits 2024-09-05 Đạt, 2024-10-10 Không đạt, 2024-10-20 Đạt; recognised 2024-11-20
+ *   A2 registered 2024-03-20; submits 2024-10-15 Không đạt
+ *   A3 registered 2024-09-10
+ *   A4 registered 2024-10-01, locked: not registered
+ * old commune 23281 Phường Quang Trung (province 62), went wholly into 23293 Phường Kon Tum (province 51 since
+ *   2025); eligible 50 in 2024.
+ *   A5 registered 2024-04-01; submits 2024-09-20 Đạt
+ * Months with data: 2024-03 .. 2024-11 (the recognition); 2024-11 is the year's latest month.
+ *
+ * 2024 geography, as of 2024-11: 21142 eligible 100, registered 3, assessed 2, achieved 1, recognised 1;
+ *   23281 eligible 50, registered 1, assessed 1, achieved 1; province 51: registered 3 (only 21142 has accounts).
+ * 2025 geography, as of 2024-11: 21136 and 21157 each eligible 50, registered 1.5, assessed 1, achieved 0.5,
+ *   recognised 0.5, approximate; 23293 eligible 50, registered 1, assessed 1, achieved 1, exact;
+ *   province 51: eligible 150, registered 4, assessed 3, achieved 2, recognised 1.
+ * As of 2024-09, 21142: registered 3, assessed 1 (A1), achieved 1. As of 2024-03: registered 2.
+ * Criteria 2024, province 51 (2024 geography), group III: A1's submission that counts scores 7 on every criterion
+ *   but criterion 4 (3); A2 scores 4 everywhere; pass mark 5: criterion 1 met by 1 of 2 (share 0.5, mean 5.5),
+ *   criterion 4 by 0 of 2 (share 0): the weakest.
+ * Unit UnitTB01 (members 10) in 2024: registered 3, assessed 2, achieved 1, recognised 1.
+ * </pre>
+ */
+class IndicatorsTest {
+
+    @TempDir
+    static Path dir;
+    static List<IndicatorsJob.MartResult> results;
+    private final SparkSession spark = SharedWarehouse.spark();
+
+    @BeforeAll
+    static void ingestAndCompute() throws IOException {
+        SharedWarehouse.clearIngestedData();
+        Path batch = Files.createDirectories(dir.resolve("fixture"));
+        write(batch.resolve("don_vi.csv"), "Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã tỉnh,Mã huyện,Mã xã,Số thành viên,Ngày cập nhật\n"
+                + "UnitTB01,Trường Tiểu học Trà Bùi,Trường học,51,525,21142,10,10/01/2024\n");
+        write(batch.resolve("tai_khoan.csv"), "Mã tài khoản,Số CCCD,Họ và tên,Ngày sinh,Giới tính,Mã tỉnh,Mã huyện,Mã xã,Mã đơn vị,"
+                + "Nhóm đối tượng,Ngày đăng ký,Ngày cập nhật,Trạng thái\n"
+                + "A1,051090000001,Hồ Văn Một,01/01/1990,Nam,51,525,21142,UnitTB01,III,05/03/2024,05/03/2024,Hoạt động\n"
+                + "A2,051090000002,Hồ Văn Hai,01/01/1990,Nam,51,525,21142,UnitTB01,III,20/03/2024,20/03/2024,Hoạt động\n"
+                + "A3,051090000003,Hồ Văn Ba,01/01/1990,Nam,51,525,21142,UnitTB01,III,10/09/2024,10/09/2024,Hoạt động\n"
+                + "A4,051090000004,Hồ Văn Bốn,01/01/1990,Nam,51,525,21142,UnitTB01,III,01/10/2024,01/10/2024,Đã khóa\n"
+                + "A5,062090000005,Hồ Văn Năm,01/01/1990,Nam,62,608,23281,,III,01/04/2024,01/04/2024,Hoạt động\n");
+        String header = "Mã phiếu,Mã tài khoản,Năm đánh giá,Bộ tiêu chí,Nhóm đối tượng,TC1,TC2,TC3,TC4,TC5,TC6,TC7,TC8,TC9,TC10,"
+                + "Tổng điểm,Kết quả,Ngày gửi,Ngày cập nhật\n";
+        write(batch.resolve("phieu_danh_gia.csv"), header
+                + "P1,A1,2024,324/QĐ-KHVN,III,8,8,8,8,8,8,8,8,8,8,80,Đạt,05/09/2024,05/09/2024\n"
+                + "P2,A1,2024,324/QĐ-KHVN,III,4,4,4,4,4,4,4,4,4,4,40,Không đạt,10/10/2024,10/10/2024\n"
+                + "P3,A1,2024,324/QĐ-KHVN,III,7,7,7,3,7,7,7,7,7,7,66,Đạt,20/10/2024,20/10/2024\n"
+                + "Q1,A2,2024,324/QĐ-KHVN,III,4,4,4,4,4,4,4,4,4,4,40,Không đạt,15/10/2024,15/10/2024\n"
+                + "R1,A5,2024,324/QĐ-KHVN,III,8,8,8,8,8,8,8,8,8,8,80,Đạt,20/09/2024,20/09/2024\n");
+        write(batch.resolve("cong_nhan.csv"), "Mã tài khoản,Năm,Số quyết định,Ngày quyết định,Mã đơn vị\n"
+                + "A1,2024,5/QĐ-THTB,20/11/2024,UnitTB01\n");
+        write(batch.resolve("dan_so.csv"), "Năm,Mã xã,Số người trong độ tuổi\n2024,21142,100\n2024,23281,50\n");
+        IngestReport report = new BatchIngestion(SharedWarehouse.spark(), SharedWarehouse.ledger(), SharedWarehouse.staging(), m -> { })
+                .run(batch);
+        assertEquals(0, report.rowsQuarantined(), report.toString());
+        SharedWarehouse.control().migrate();
+        results = new IndicatorsJob(SharedWarehouse.spark(), SharedWarehouse.inventory(),
+                new MartRunLedger(SharedWarehouse.control()), m -> { }).run(null);
+    }
+
+    static void write(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private Row coverage(String geography, String level, String code, String month) {
+        String column = switch (level) {
+            case "province" -> "province_code";
+            case "district" -> "district_code";
+            default -> "commune_code";
+        };
+        List<Row> rows = spark.sql("SELECT eligible, registered, assessed, achieved, recognised, approximate, reaches_threshold,"
+                + " is_latest_month FROM mart.coverage WHERE geography = '" + geography + "' AND level = '" + level + "' AND "
+                + column + " = '" + code + "' AND as_of_month = '" + month + "'").collectAsList();
+        assertEquals(1, rows.size(), geography + " " + level + " " + code + " " + month);
+        return rows.get(0);
+    }
+
+    private static void assertFigures(Row r, double eligible, double registered, double assessed, double achieved, double recognised) {
+        assertEquals(List.of(eligible, registered, assessed, achieved, recognised),
+                List.of(d(r, 0), d(r, 1), d(r, 2), d(r, 3), d(r, 4)));
+    }
+
+    private static double d(Row r, int i) {
+        return ((BigDecimal) r.get(i)).doubleValue();
+    }
+
+    @Test
+    void coverageOnTheOldGeography() {
+        Row traBui = coverage("2024", "commune", "21142", "2024-11");
+        assertFigures(traBui, 100, 3, 2, 1, 1);
+        assertFalse(traBui.getBoolean(5), "exact on its own geography");
+        assertFalse(traBui.getBoolean(6), "1% is below the 60% threshold");
+        assertTrue(traBui.getBoolean(7), "2024-11 is the latest month of 2024");
+        assertFigures(coverage("2024", "commune", "23281", "2024-11"), 50, 1, 1, 1, 0);
+        assertFigures(coverage("2024", "district", "525", "2024-11"), 100, 3, 2, 1, 1);
+        assertFigures(coverage("2024", "province", "51", "2024-11"), 100, 3, 2, 1, 1);
+        assertFigures(coverage("2024", "province", "62", "2024-11"), 50, 1, 1, 1, 0);
+    }
+
+    @Test
+    void aSplitCommunesCountsAreAllocatedAndItsTotalsConserved() {
+        Row caDam = coverage("2025", "commune", "21136", "2024-11");
+        Row tayTraBong = coverage("2025", "commune", "21157", "2024-11");
+        assertFigures(caDam, 50, 1.5, 1, 0.5, 0.5);
+        assertFigures(tayTraBong, 50, 1.5, 1, 0.5, 0.5);
+        assertTrue(caDam.getBoolean(5) && tayTraBong.getBoolean(5), "allocated shares are approximate");
+        Row old = coverage("2024", "commune", "21142", "2024-11");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(d(old, i), d(caDam, i) + d(tayTraBong, i), "the parts add up to the old commune, column " + i);
+        }
+        Row konTum = coverage("2025", "commune", "23293", "2024-11");
+        assertFigures(konTum, 50, 1, 1, 1, 0);
+        assertFalse(konTum.getBoolean(5), "a whole old commune is re-expressed exactly");
+        assertFigures(coverage("2025", "province", "51", "2024-11"), 150, 4, 3, 2, 1);
+    }
+
+    @Test
+    void figuresAreCumulativeAsOfEachMonthAndACitizenCountsOnce() {
+        assertFigures(coverage("2024", "commune", "21142", "2024-03"), 100, 2, 0, 0, 0);
+        assertFigures(coverage("2024", "commune", "21142", "2024-09"), 100, 3, 1, 1, 0);
+        assertFigures(coverage("2024", "commune", "21142", "2024-10"), 100, 3, 2, 1, 0);
+        Row yearly = spark.sql("SELECT assessment_id, submissions FROM core.yearly_assessments WHERE account_id = 'A1'").first();
+        assertEquals("P3", yearly.getString(0));
+        assertEquals(3L, yearly.getLong(1));
+        Row rates = spark.sql("SELECT registered_rate, achieved_rate, assessed_of_registered FROM mart.coverage"
+                + " WHERE geography = '2024' AND level = 'commune' AND commune_code = '21142' AND as_of_month = '2024-11'").first();
+        assertEquals(0.03, rates.getDouble(0), 1e-9);
+        assertEquals(0.01, rates.getDouble(1), 1e-9);
+        assertEquals(2.0 / 3, rates.getDouble(2), 1e-9);
+    }
+
+    @Test
+    void trendShowsWhatEachMonthAdded() {
+        Row march = spark.sql("SELECT new_registrations, cumulative_registrations FROM mart.trend WHERE geography = '2024'"
+                + " AND level = 'commune' AND commune_code = '21142' AND month = '2024-03'").first();
+        assertEquals(2.0, ((BigDecimal) march.get(0)).doubleValue());
+        Row october = spark.sql("SELECT new_registrations, new_assessed, new_achieved FROM mart.trend WHERE geography = '2024'"
+                + " AND level = 'commune' AND commune_code = '21142' AND month = '2024-10'").first();
+        assertEquals(List.of(0.0, 1.0, 0.0), List.of(((BigDecimal) october.get(0)).doubleValue(),
+                ((BigDecimal) october.get(1)).doubleValue(), ((BigDecimal) october.get(2)).doubleValue()));
+    }
+
+    @Test
+    void unitProgress() {
+        Row u = spark.sql("SELECT members, registered, assessed, achieved, recognised, achieved_rate, unit_category, commune_code_2025"
+                + " FROM mart.unit_progress WHERE unit_code = 'UnitTB01' AND year = 2024").first();
+        assertEquals(List.of(10L, 3L, 2L, 1L, 1L), List.of(u.getLong(0), u.getLong(1), u.getLong(2), u.getLong(3), u.getLong(4)));
+        assertEquals(0.1, u.getDouble(5), 1e-9);
+        assertEquals("school", u.getString(6));
+    }
+
+    @Test
+    void criteriaSharesMeansAndTheWeakest() {
+        Row c1 = spark.sql("SELECT assessed, meeting, share, mean_score FROM mart.criteria WHERE geography = '2024' AND level = 'province'"
+                + " AND province_code = '51' AND year = 2024 AND citizen_group = 'III' AND criterion_no = 1").first();
+        assertEquals(2.0, ((BigDecimal) c1.get(0)).doubleValue());
+        assertEquals(1.0, ((BigDecimal) c1.get(1)).doubleValue());
+        assertEquals(0.5, c1.getDouble(2), 1e-9);
+        assertEquals(5.5, c1.getDouble(3), 1e-9);
+        Row weakest = spark.sql("SELECT criterion_no, share FROM mart.criteria WHERE geography = '2024' AND level = 'province'"
+                + " AND province_code = '51' AND year = 2024 AND citizen_group = 'III' AND weakness_rank = 1").first();
+        assertEquals(4, weakest.getInt(0));
+        assertEquals(0.0, weakest.getDouble(1), 1e-9);
+    }
+
+    @Test
+    void targetsAndEveryMartRunRecordedWithItsInputs() {
+        Row adults = spark.sql("SELECT current_value, gap, status FROM mart.targets WHERE level = 'province' AND province_code = '51'"
+                + " AND target_code = 'D677-2025-ADULTS'").first();
+        assertEquals(2.0 / 150, adults.getDouble(0), 1e-9);
+        assertEquals(0.40 - 2.0 / 150, adults.getDouble(1), 1e-9);
+        assertEquals("behind", adults.getString(2));
+        List<MartRunLedger.MartRun> runs = new MartRunLedger(SharedWarehouse.control()).latest();
+        assertEquals(IndicatorsJob.MARTS.size(), runs.stream().map(MartRunLedger.MartRun::mart).distinct().count());
+        assertTrue(runs.stream().allMatch(r -> r.inputSnapshots().contains("core.accounts=")), runs.toString());
+    }
+}
