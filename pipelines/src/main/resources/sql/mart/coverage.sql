@@ -24,15 +24,16 @@ monthly AS (
 commune AS (
     SELECT m.geography, m.province_code, m.province_name, m.district_code, m.district_name, m.commune_code,
            m.commune_name, m.year, m.as_of_month, m.is_latest_month,
-           coalesce(p.eligible, 0) AS eligible,
-           sum(new_registrations) OVER (PARTITION BY m.geography, m.commune_code ORDER BY m.as_of_month
-                                        ROWS UNBOUNDED PRECEDING) AS registered,
-           sum(new_assessed) OVER (PARTITION BY m.geography, m.commune_code, m.year ORDER BY m.as_of_month
-                                   ROWS UNBOUNDED PRECEDING) AS assessed,
-           sum(achieved_change) OVER (PARTITION BY m.geography, m.commune_code, m.year ORDER BY m.as_of_month
-                                      ROWS UNBOUNDED PRECEDING) AS achieved,
-           sum(new_recognised) OVER (PARTITION BY m.geography, m.commune_code, m.year ORDER BY m.as_of_month
-                                     ROWS UNBOUNDED PRECEDING) AS recognised,
+           -- rounded here, once: districts and provinces are sums of these, so their totals add up exactly
+           CAST(coalesce(p.eligible, 0) AS DECIMAL(18, 4)) AS eligible,
+           CAST(sum(new_registrations) OVER (PARTITION BY m.geography, m.commune_code ORDER BY m.as_of_month
+                                             ROWS UNBOUNDED PRECEDING) AS DECIMAL(18, 4)) AS registered,
+           CAST(sum(new_assessed) OVER (PARTITION BY m.geography, m.commune_code, m.year ORDER BY m.as_of_month
+                                        ROWS UNBOUNDED PRECEDING) AS DECIMAL(18, 4)) AS assessed,
+           CAST(sum(achieved_change) OVER (PARTITION BY m.geography, m.commune_code, m.year ORDER BY m.as_of_month
+                                           ROWS UNBOUNDED PRECEDING) AS DECIMAL(18, 4)) AS achieved,
+           CAST(sum(new_recognised) OVER (PARTITION BY m.geography, m.commune_code, m.year ORDER BY m.as_of_month
+                                          ROWS UNBOUNDED PRECEDING) AS DECIMAL(18, 4)) AS recognised,
            max(facts_approximate) OVER (PARTITION BY m.geography, m.commune_code ORDER BY m.as_of_month
                                         ROWS UNBOUNDED PRECEDING)
              OR coalesce(p.approximate, false) AS approximate
@@ -61,11 +62,11 @@ levels AS (
 )
 SELECT geography, level, year, as_of_month, is_latest_month,
        province_code, province_name, district_code, district_name, commune_code, commune_name,
-       CAST(eligible AS DECIMAL(16, 2))   AS eligible,
-       CAST(registered AS DECIMAL(16, 2)) AS registered,
-       CAST(assessed AS DECIMAL(16, 2))   AS assessed,
-       CAST(achieved AS DECIMAL(16, 2))   AS achieved,
-       CAST(recognised AS DECIMAL(16, 2)) AS recognised,
+       CAST(eligible AS DECIMAL(18, 4))   AS eligible,
+       CAST(registered AS DECIMAL(18, 4)) AS registered,
+       CAST(assessed AS DECIMAL(18, 4))   AS assessed,
+       CAST(achieved AS DECIMAL(18, 4))   AS achieved,
+       CAST(recognised AS DECIMAL(18, 4)) AS recognised,
        registered / nullif(eligible, 0)   AS registered_rate,
        assessed / nullif(eligible, 0)     AS assessed_rate,
        achieved / nullif(eligible, 0)     AS achieved_rate,

@@ -2,11 +2,11 @@
 -- first time that year; the net change in citizens achieving the title) and the running totals, from mart.coverage.
 SELECT geography, level, province_code, province_name, district_code, district_name, commune_code, commune_name,
        as_of_month AS month, year,
-       CAST(registered - coalesce(lag(registered) OVER area_all, 0) AS DECIMAL(16, 2)) AS new_registrations,
+       CAST(registered - coalesce(lag(registered) OVER area_all, 0) AS DECIMAL(18, 4)) AS new_registrations,
        registered AS cumulative_registrations,
-       CAST(assessed - coalesce(lag(assessed) OVER area_year, 0) AS DECIMAL(16, 2))   AS new_assessed,
+       CAST(assessed - coalesce(lag(assessed) OVER area_year, 0) AS DECIMAL(18, 4))   AS new_assessed,
        assessed AS cumulative_assessed,
-       CAST(achieved - coalesce(lag(achieved) OVER area_year, 0) AS DECIMAL(16, 2))   AS new_achieved,
+       CAST(achieved - coalesce(lag(achieved) OVER area_year, 0) AS DECIMAL(18, 4))   AS new_achieved,
        achieved AS cumulative_achieved,
        approximate
 FROM mart.coverage
