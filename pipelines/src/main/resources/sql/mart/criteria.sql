@@ -43,7 +43,7 @@ SELECT geography, level, year, province_code, province_name,
        commune_code, commune_name, citizen_group, criterion_no, criterion_title,
        CAST(assessed AS DECIMAL(18, 4)) AS assessed,
        CAST(meeting AS DECIMAL(18, 4))  AS meeting,
-       meeting / nullif(assessed, 0)    AS share,
+       CAST(meeting / nullif(assessed, 0) AS DOUBLE) AS share,
        CAST(mean_score AS DOUBLE)       AS mean_score,
        CAST(rank() OVER (PARTITION BY geography, level, year, province_code, district_code, commune_code, citizen_group
                          ORDER BY meeting / nullif(assessed, 0) ASC, criterion_no) AS INT) AS weakness_rank,
