@@ -141,14 +141,16 @@ public final class AnalystDatabasePublisher {
             for (AnalystViews.View view : AnalystViews.all()) {
                 List<String> missing = view.tables().stream().filter(t -> !published.contains(t)).toList();
                 if (!missing.isEmpty()) {
-                    skipped.add(new SkippedView(view.name(), missing));
+                    skipped.add(new SkippedView(view.name(), String.join(", ", missing) + " not published"));
                     continue;
                 }
                 try {
                     st.execute(view.sql());
                 } catch (SQLException e) {
-                    throw new AnalystException("cannot create view " + view.name() + " (analyst/views/" + view.name()
-                            + ".sql): " + AnalystException.firstLine(e), e);
+                    // A mart whose columns changed must not stop the tables from being published.
+                    skipped.add(new SkippedView(view.name(), "analyst/views/" + view.name() + ".sql does not match "
+                            + String.join(", ", view.tables()) + ": " + AnalystException.firstLine(e)));
+                    continue;
                 }
                 created.add(view.name());
             }

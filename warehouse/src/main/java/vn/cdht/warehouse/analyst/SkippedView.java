@@ -1,7 +1,8 @@
 package vn.cdht.warehouse.analyst;
 
-import java.util.List;
-
-/** A view left out of the analyst database because the mart tables it reads were not published. */
-public record SkippedView(String name, List<String> missingTables) {
+/**
+ * A view left out of the analyst database: the tables it reads were not published, or its SQL does not match them
+ * (a mart whose columns changed); {@code reason} says which.
+ */
+public record SkippedView(String name, String reason) {
 }

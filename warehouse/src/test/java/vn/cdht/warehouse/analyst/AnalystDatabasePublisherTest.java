@@ -83,7 +83,7 @@ class AnalystDatabasePublisherTest {
             // No view can be made without marts: each is reported as skipped.
             assertEquals(List.of(), result.views());
             assertEquals(AnalystViews.NAMES, result.skippedViews().stream().map(SkippedView::name).toList());
-            assertEquals(List.of("mart.coverage"), result.skippedViews().get(0).missingTables());
+            assertEquals("mart.coverage not published", result.skippedViews().get(0).reason());
         }
     }
 
