@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 DemoCommand.class,
                 StatusCommand.class,
+                PublishCommand.class,
+                SqlCommand.class,
                 GenerateCommand.class,
                 IngestCommand.class,
                 BatchesCommand.class,

@@ -1,0 +1,68 @@
+package vn.cdht.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import vn.cdht.warehouse.analyst.AnalystDatabasePublisher;
+import vn.cdht.warehouse.analyst.PublishResult;
+import vn.cdht.warehouse.analyst.PublishedTable;
+import vn.cdht.warehouse.analyst.SkippedView;
+
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = {"Write the analyst database: a DuckDB file of the marts, reference data and de-identified core tables.",
+                "Copies the current snapshot of every table of 'mart' and 'ref' and of core.units, accounts,",
+                "self_assessments, yearly_assessments, recognitions and population (never raw, restricted or",
+                "quarantine), adds the tables metadata and published_tables and the views with Vietnamese column",
+                "names, checks that no text looks like a CCCD, and replaces the file atomically: readers that have",
+                "the old file open keep reading it. Reads Iceberg metadata and Parquet files only (no Spark)."},
+        footer = {"", "Examples:",
+                "  cdht publish",
+                "  cdht publish --out /srv/share/analyst.duckdb",
+                "  duckdb -readonly var/analyst.duckdb     # then open it in any DuckDB client (docs/analyst-guide.md)"})
+final class PublishCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Cdht root;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Where to write the DuckDB file (default: the configuration key analyst.database, <home>/analyst.duckdb).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        try (CdhtContext ctx = root.context()) {
+            Path target = out != null ? out : Path.of(ctx.config().require("analyst.database"));
+            ctx.progress("publishing the analyst database to " + target.toAbsolutePath());
+            PublishResult result = new AnalystDatabasePublisher(version()).publish(ctx.catalog(), target);
+            print(ctx, result);
+            return 0;
+        }
+    }
+
+    static void print(CdhtContext ctx, PublishResult result) {
+        var w = ctx.out();
+        if (result.tables().isEmpty()) {
+            w.println("No tables to publish yet: run 'cdht reference load' or 'cdht demo' first.");
+        } else {
+            TextTable t = new TextTable("TABLE", "ROWS", "SNAPSHOT ID");
+            for (PublishedTable p : result.tables()) {
+                t.row(p.qualifiedName(), p.rows(), p.snapshotId() == null ? "(empty)" : p.snapshotId());
+            }
+            t.print(w);
+            w.println(result.tables().size() + " tables.");
+        }
+        w.println("Views: " + (result.views().isEmpty() ? "none" : String.join(", ", result.views())));
+        for (SkippedView v : result.skippedViews()) {
+            w.println("Skipped view " + v.name() + ": " + v.reason());
+        }
+        w.println("Analyst database: " + result.database() + " (open read-only: duckdb -readonly " + result.database() + ")");
+        w.flush();
+    }
+
+    private static String version() {
+        String v = Cdht.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+}

@@ -1,0 +1,21 @@
+-- Coverage by commune on the 2025 geography: each year's latest month (its current or final figure).
+CREATE VIEW main.do_phu_xa AS
+SELECT year                                  AS "Năm",
+       as_of_month                           AS "Tháng",
+       province_code                         AS "Mã tỉnh",
+       province_name                         AS "Tỉnh/Thành phố",
+       commune_code                          AS "Mã xã",
+       commune_name                          AS "Xã/Phường",
+       eligible                              AS "Số người trong độ tuổi",
+       registered                            AS "Đã đăng ký",
+       assessed                              AS "Đã tự đánh giá",
+       achieved                              AS "Đạt",
+       recognised                            AS "Được công nhận",
+       round(100 * registered_rate, 1)       AS "Tỷ lệ đăng ký (%)",
+       round(100 * assessed_rate, 1)         AS "Tỷ lệ tự đánh giá (%)",
+       round(100 * achieved_rate, 1)         AS "Tỷ lệ đạt (%)",
+       round(100 * recognised_rate, 1)       AS "Tỷ lệ công nhận (%)",
+       reaches_threshold                     AS "Đạt ngưỡng 60%",
+       approximate                           AS "Số liệu ước tính"
+FROM mart.coverage
+WHERE geography = '2025' AND level = 'commune' AND is_latest_month;
