@@ -1,4 +1,5 @@
 -- Coverage by commune on the 2025 geography: each year's latest month (its current or final figure).
+-- Counts are shown as whole numbers; where "Số liệu ước tính" is true they include allocated shares (mart.coverage keeps the decimals).
 CREATE VIEW main.do_phu_xa AS
 SELECT year                                  AS "Năm",
        as_of_month                           AS "Tháng",
@@ -6,11 +7,11 @@ SELECT year                                  AS "Năm",
        province_name                         AS "Tỉnh/Thành phố",
        commune_code                          AS "Mã xã",
        commune_name                          AS "Xã/Phường",
-       eligible                              AS "Số người trong độ tuổi",
-       registered                            AS "Đã đăng ký",
-       assessed                              AS "Đã tự đánh giá",
-       achieved                              AS "Đạt",
-       recognised                            AS "Được công nhận",
+       CAST(round(eligible) AS BIGINT)        AS "Số người trong độ tuổi",
+       CAST(round(registered) AS BIGINT)      AS "Đã đăng ký",
+       CAST(round(assessed) AS BIGINT)        AS "Đã tự đánh giá",
+       CAST(round(achieved) AS BIGINT)        AS "Đạt",
+       CAST(round(recognised) AS BIGINT)      AS "Được công nhận",
        round(100 * registered_rate, 1)       AS "Tỷ lệ đăng ký (%)",
        round(100 * assessed_rate, 1)         AS "Tỷ lệ tự đánh giá (%)",
        round(100 * achieved_rate, 1)         AS "Tỷ lệ đạt (%)",

@@ -5,12 +5,12 @@ SELECT geography                             AS "Địa giới",
        province_name                         AS "Tỉnh/Thành phố",
        month                                 AS "Tháng",
        year                                  AS "Năm",
-       new_registrations                     AS "Đăng ký mới",
-       cumulative_registrations              AS "Đăng ký lũy kế",
-       new_assessed                          AS "Tự đánh giá mới",
-       cumulative_assessed                   AS "Tự đánh giá lũy kế (trong năm)",
-       new_achieved                          AS "Đạt mới",
-       cumulative_achieved                   AS "Đạt lũy kế (trong năm)",
+       CAST(round(new_registrations) AS BIGINT) AS "Đăng ký mới",
+       CAST(round(cumulative_registrations) AS BIGINT) AS "Đăng ký lũy kế",
+       CAST(round(new_assessed) AS BIGINT)    AS "Tự đánh giá mới",
+       CAST(round(cumulative_assessed) AS BIGINT) AS "Tự đánh giá lũy kế (trong năm)",
+       CAST(round(new_achieved) AS BIGINT)    AS "Đạt mới",
+       CAST(round(cumulative_achieved) AS BIGINT) AS "Đạt lũy kế (trong năm)",
        approximate                           AS "Số liệu ước tính"
 FROM mart.trend
 WHERE level = 'province';

@@ -20,7 +20,7 @@ import vn.cdht.warehouse.privacy.PseudonymSecret;
                 "Under the home folder: migrate the control database, load the reference geography and rules,",
                 "generate a realistic sample export for one province (default: Quảng Ngãi, which since 1 July 2025",
                 "includes Kon Tum, the provinces of two of the original letters), ingest it, compute the indicators,",
-                "and print the status.",
+                "publish the analyst DuckDB database, and print the status.",
                 "Safe to run again: the same sample is recognised as already ingested."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -46,14 +46,14 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (CdhtContext ctx = root.context()) {
             var out = ctx.out();
-            out.println("== 1/6 Control database");
+            out.println("== 1/7 Control database");
             out.println("Schema version " + ctx.control().version().orElse("none") + " at " + ctx.control().settings().displayUrl());
             PseudonymSecret.loadOrGenerate(ctx.config());
             out.println();
-            out.println("== 2/6 Reference data");
+            out.println("== 2/7 Reference data");
             ReferenceCommand.loadAndReport(ctx);
             out.println();
-            out.println("== 3/6 Sample export");
+            out.println("== 3/7 Sample export");
             Path inbox = ctx.config().home().resolve("inbox").resolve("demo-" + province.replace(':', '-') + "-" + seed);
             GenerationResult sample = new OperationalDataGenerator(ctx::progress).generate(new GeneratorSpec(province, 2023, 2026,
                     scale, seed, OutputFormat.CSV, inbox, dirtyRate, Optional.empty()));
@@ -61,15 +61,21 @@ final class DemoCommand implements Callable<Integer> {
                     + sample.written(SourceEntity.ACCOUNTS) + " accounts, " + sample.written(SourceEntity.UNITS) + " units, "
                     + sample.written(SourceEntity.SELF_ASSESSMENTS) + " self-assessments in " + inbox);
             out.println();
-            out.println("== 4/6 Ingestion");
+            out.println("== 4/7 Ingestion");
             IngestReport report = new BatchIngestion(ctx.ingestionSpark(), ctx.ingestLedger(), ctx.staging(), ctx::progress).run(inbox);
             IngestCommand.print(ctx, report);
             out.println();
-            out.println("== 5/6 Indicators");
+            out.println("== 5/7 Indicators");
             IndicatorsCommand.compute(ctx);
             IndicatorsCommand.printHeadlines(ctx, null, null);
             out.println();
-            out.println("== 6/6 Status");
+            out.println("== 6/7 Analyst database");
+            var published = PublishCommand.publish(ctx, null);
+            out.println("Published " + published.tables().size() + " tables (mart, core without personal data, ref) and "
+                    + published.views().size() + " Vietnamese-labelled views to " + published.database());
+            out.println("Ask it: ./cdht sql \"SELECT * FROM do_phu_tinh\"   (or: duckdb -readonly " + published.database() + ")");
+            out.println();
+            out.println("== 7/7 Status");
             StatusCommand.print(ctx);
             return 0;
         }

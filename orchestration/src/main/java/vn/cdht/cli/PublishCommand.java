@@ -33,12 +33,16 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (CdhtContext ctx = root.context()) {
-            Path target = out != null ? out : Path.of(ctx.config().require("analyst.database"));
-            ctx.progress("publishing the analyst database to " + target.toAbsolutePath());
-            PublishResult result = new AnalystDatabasePublisher(version()).publish(ctx.catalog(), target);
-            print(ctx, result);
+            print(ctx, publish(ctx, out));
             return 0;
         }
+    }
+
+    /** Publishes to {@code target}, or to the configured analyst.database when null. */
+    static PublishResult publish(CdhtContext ctx, Path target) {
+        Path file = target != null ? target : Path.of(ctx.config().require("analyst.database"));
+        ctx.progress("publishing the analyst database to " + file.toAbsolutePath());
+        return new AnalystDatabasePublisher(version()).publish(ctx.catalog(), file);
     }
 
     static void print(CdhtContext ctx, PublishResult result) {

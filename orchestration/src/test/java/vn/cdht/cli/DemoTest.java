@@ -3,7 +3,12 @@ package vn.cdht.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import vn.cdht.warehouse.analyst.AnalystQuery;
+import vn.cdht.warehouse.analyst.PersonalDataScan;
+import vn.cdht.warehouse.analyst.QueryResult;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +45,21 @@ class DemoTest {
         assertTrue(batches.out().contains("succeeded"), batches.out());
         assertTrue(batches.out().contains("tai_khoan.csv"), batches.out());
 
+        Path analyst = home.resolve("analyst.duckdb");
+        assertTrue(first.out().contains("Published ") && Files.isRegularFile(analyst), first.out());
+        totalsAddUpOnBothGeographies(analyst);
+        List<String> names = generatedNames();
+        assertTrue(names.size() > 50, "names of the sample's citizens: " + names.size());
+        assertEquals(List.of(), new PersonalDataScan(names).scan(analyst),
+                "no CCCD-like number and none of the generated names in any text column of any table");
+        List<String> questions = guideQuestions();
+        assertEquals(10, questions.size());
+        for (String sql : questions) {
+            CliRun answer = CliRun.of(env, "sql", sql);
+            assertEquals(0, answer.exitCode(), sql + "\n" + answer.err());
+            assertTrue(answer.out().lines().count() >= 2, "a header and at least one row for:\n" + sql + "\n" + answer.out());
+        }
+
         CliRun quarantine = CliRun.of(env, "quarantine", "--rows", "3");
         assertEquals(0, quarantine.exitCode(), quarantine.err());
         assertTrue(quarantine.out().contains("Quarantined rows by reason"), quarantine.out());
@@ -49,6 +69,53 @@ class DemoTest {
         assertEquals(0, status.exitCode(), status.err());
         assertCounts(status.out());
         assertEquals(snapshot(second.out(), "ref.commune_crosswalk"), snapshot(status.out(), "ref.commune_crosswalk"));
+    }
+
+    /** The province's figures equal the sum over its communes (and districts), on both geographies. */
+    private static void totalsAddUpOnBothGeographies(Path analyst) {
+        QueryResult provinces = AnalystQuery.run(analyst, "SELECT geography, count(*) FROM mart.coverage WHERE level = 'province'"
+                + " GROUP BY geography ORDER BY geography");
+        assertEquals(List.of("2024", "2025"), provinces.rows().stream().map(r -> r.get(0)).toList());
+        for (String parts : List.of("commune", "district")) {
+            QueryResult mismatches = AnalystQuery.run(analyst, "SELECT count(*) FROM (SELECT p.geography, p.as_of_month, p.province_code"
+                    + " FROM mart.coverage p JOIN mart.coverage c ON c.geography = p.geography AND c.as_of_month = p.as_of_month"
+                    + " AND c.province_code = p.province_code AND c.level = '" + parts + "' WHERE p.level = 'province'"
+                    + " GROUP BY p.geography, p.as_of_month, p.province_code, p.registered, p.eligible, p.achieved"
+                    + " HAVING p.registered <> sum(c.registered) OR p.eligible <> sum(c.eligible) OR p.achieved <> sum(c.achieved))");
+            assertEquals("0", mismatches.rows().get(0).get(0), parts);
+        }
+        QueryResult registered = AnalystQuery.run(analyst, "SELECT sum(registered) FROM mart.coverage WHERE level = 'province'"
+                + " AND geography = '2025' AND is_latest_month AND year = 2025");
+        assertTrue(Double.parseDouble(registered.rows().get(0).get(0)) > 0, registered.rows().toString());
+    }
+
+    /** The full names in the generated sample export (tai_khoan.csv, column Họ và tên). */
+    private List<String> generatedNames() {
+        try (var files = Files.walk(home.resolve("inbox"))) {
+            Path accounts = files.filter(p -> p.getFileName().toString().equals("tai_khoan.csv")).findFirst().orElseThrow();
+            try (var parser = org.apache.commons.csv.CSVParser.parse(accounts, java.nio.charset.StandardCharsets.UTF_8,
+                    org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+                return parser.stream().map(r -> r.get("Họ và tên")).filter(n -> n != null && n.length() > 5)
+                        .map(n -> java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFC)).distinct().toList();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The SQL of every example question in docs/analyst-guide.md. */
+    static List<String> guideQuestions() {
+        try {
+            String guide = Files.readString(Path.of("..", "docs", "analyst-guide.md"));
+            List<String> out = new java.util.ArrayList<>();
+            Matcher m = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL).matcher(guide);
+            while (m.find()) {
+                out.add(m.group(1).strip());
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void assertCounts(String out) {
