@@ -89,15 +89,18 @@ class DemoTest {
         assertTrue(Double.parseDouble(registered.rows().get(0).get(0)) > 0, registered.rows().toString());
     }
 
-    /** The full names in the generated sample export (tai_khoan.csv, column Họ và tên). */
+    /** The full names in the generated sample export, read with cdht's own reader. */
     private List<String> generatedNames() {
         try (var files = Files.walk(home.resolve("inbox"))) {
             Path accounts = files.filter(p -> p.getFileName().toString().equals("tai_khoan.csv")).findFirst().orElseThrow();
-            try (var parser = org.apache.commons.csv.CSVParser.parse(accounts, java.nio.charset.StandardCharsets.UTF_8,
-                    org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
-                return parser.stream().map(r -> r.get("Họ và tên")).filter(n -> n != null && n.length() > 5)
-                        .map(n -> java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFC)).distinct().toList();
-            }
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            vn.cdht.pipelines.source.files.SourceFileReader.read(vn.cdht.pipelines.source.files.SourceFile.of(accounts), row -> {
+                String name = row.values().get("full_name");
+                if (name != null && name.length() > 5) {
+                    names.add(name);
+                }
+            });
+            return List.copyOf(names);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
