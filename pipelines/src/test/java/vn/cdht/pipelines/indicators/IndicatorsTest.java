@@ -44,6 +44,8 @@ import vn.cdht.warehouse.control.MartRunLedger;
  *   but criterion 4 (3); A2 scores 4 everywhere; pass mark 5: criterion 1 met by 1 of 2 (share 0.5, mean 5.5),
  *   criterion 4 by 0 of 2 (share 0): the weakest.
  * Unit UnitTB01 (members 10) in 2024: registered 3, assessed 2, achieved 1, recognised 1.
+ * A9 has a 10-digit CCCD: quarantined (BAD_CCCD), so it counts nowhere; mart.data_quality has 1 row for it in
+ *   province 51, commune 21142, unit UnitTB01.
  * </pre>
  */
 class IndicatorsTest {
@@ -65,7 +67,9 @@ class IndicatorsTest {
                 + "A2,051090000002,Hồ Văn Hai,01/01/1990,Nam,51,525,21142,UnitTB01,III,20/03/2024,20/03/2024,Hoạt động\n"
                 + "A3,051090000003,Hồ Văn Ba,01/01/1990,Nam,51,525,21142,UnitTB01,III,10/09/2024,10/09/2024,Hoạt động\n"
                 + "A4,051090000004,Hồ Văn Bốn,01/01/1990,Nam,51,525,21142,UnitTB01,III,01/10/2024,01/10/2024,Đã khóa\n"
-                + "A5,062090000005,Hồ Văn Năm,01/01/1990,Nam,62,608,23281,,III,01/04/2024,01/04/2024,Hoạt động\n");
+                + "A5,062090000005,Hồ Văn Năm,01/01/1990,Nam,62,608,23281,,III,01/04/2024,01/04/2024,Hoạt động\n"
+                // A9: a CCCD of 10 digits: quarantined, counted nowhere but in mart.data_quality
+                + "A9,0510900000,Hồ Văn Chín,01/01/1990,Nam,51,525,21142,UnitTB01,III,01/04/2024,01/04/2024,Hoạt động\n");
         String header = "Mã phiếu,Mã tài khoản,Năm đánh giá,Bộ tiêu chí,Nhóm đối tượng,TC1,TC2,TC3,TC4,TC5,TC6,TC7,TC8,TC9,TC10,"
                 + "Tổng điểm,Kết quả,Ngày gửi,Ngày cập nhật\n";
         write(batch.resolve("phieu_danh_gia.csv"), header
@@ -79,7 +83,7 @@ class IndicatorsTest {
         write(batch.resolve("dan_so.csv"), "Năm,Mã xã,Số người trong độ tuổi\n2024,21142,100\n2024,23281,50\n");
         IngestReport report = new BatchIngestion(SharedWarehouse.spark(), SharedWarehouse.ledger(), SharedWarehouse.staging(), m -> { })
                 .run(batch);
-        assertEquals(0, report.rowsQuarantined(), report.toString());
+        assertEquals(1, report.rowsQuarantined(), report.toString());
         SharedWarehouse.control().migrate();
         results = new IndicatorsJob(SharedWarehouse.spark(), SharedWarehouse.inventory(),
                 new MartRunLedger(SharedWarehouse.control()), m -> { }).run(null);
@@ -188,6 +192,17 @@ class IndicatorsTest {
                 + " AND province_code = '51' AND year = 2024 AND citizen_group = 'III' AND weakness_rank = 1").first();
         assertEquals(4, weakest.getInt(0));
         assertEquals(0.0, weakest.getDouble(1), 1e-9);
+    }
+
+    @Test
+    void dataQualityCountsTheQuarantinedRowWhereItWasWritten() {
+        List<Row> rows = spark.sql("SELECT entity, code, province_code, commune_code, unit_code, rows FROM mart.data_quality"
+                + " WHERE finding = 'quarantined'").collectAsList();
+        assertEquals(1, rows.size(), rows.toString());
+        Row r = rows.get(0);
+        assertEquals(List.of("accounts", "BAD_CCCD", "51", "21142", "UnitTB01"),
+                List.of(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
+        assertEquals(1L, r.getLong(5));
     }
 
     @Test
