@@ -7,24 +7,25 @@ WITH typed AS (
     FROM batch_rows r
 ),
 placed AS (
-    SELECT t.*, l.in_2024, l.in_2025, l.province_code_2024, l.district_code_2024, l.new_province_code_2025, l.successor_2025,
-           l.province_code_2025, l.predecessor_2024, l.predecessor_district_2024, l.predecessor_province_2024,
+    SELECT t.*, l.in_2024, l.in_2025,
            CASE WHEN t.year_v = 2025 THEN CASE WHEN l.in_2025 THEN '2025' WHEN l.in_2024 THEN '2024' END
                 ELSE cdht_geography(l.in_2024, l.in_2025, make_date(CAST(t.year_v AS INT), 12, 31)) END AS geography_v,
            CASE WHEN t.year_v <= 2025 THEN '2024' ELSE '2025' END AS expected_geography
     FROM typed t
     LEFT JOIN ref.commune_lookup l ON l.commune_code = t.commune_code
+),
+resolved AS (
+    -- the commune, district and province on both geographies, for the reading chosen above
+    SELECT p.*, cr.province_code_2024, cr.district_code_2024, cr.commune_code_2024, cr.province_code_2025, cr.commune_code_2025
+    FROM placed p
+    LEFT JOIN ref.commune_readings cr ON cr.commune_code = p.commune_code AND cr.geography = p.geography_v
 )
 SELECT batch_id, file_name, row_number, raw_line,
        CAST(year_v AS INT) AS year,
        commune_code,
        eligible_v AS eligible,
        geography_v AS geography,
-       CASE geography_v WHEN '2024' THEN province_code_2024 WHEN '2025' THEN predecessor_province_2024 END AS province_code_2024,
-       CASE geography_v WHEN '2024' THEN district_code_2024 WHEN '2025' THEN predecessor_district_2024 END AS district_code_2024,
-       CASE geography_v WHEN '2024' THEN commune_code WHEN '2025' THEN predecessor_2024 END AS commune_code_2024,
-       CASE geography_v WHEN '2025' THEN province_code_2025 WHEN '2024' THEN new_province_code_2025 END AS province_code_2025,
-       CASE geography_v WHEN '2025' THEN commune_code WHEN '2024' THEN successor_2025 END AS commune_code_2025,
+       province_code_2024, district_code_2024, commune_code_2024, province_code_2025, commune_code_2025,
        received_at AS version_at,
        filter(array(
            CASE WHEN copy_no > 1 THEN 'DUPLICATE_ROW' END,
@@ -38,4 +39,4 @@ SELECT batch_id, file_name, row_number, raw_line,
        filter(array(
            CASE WHEN year_v <> 2025 AND geography_v <> expected_geography THEN 'COMMUNE_OTHER_GEOGRAPHY' END
        ), x -> x IS NOT NULL) AS flags
-FROM placed
+FROM resolved

@@ -8,8 +8,7 @@ WITH typed AS (
     FROM batch_rows r
 ),
 placed AS (
-    SELECT t.*, l.in_2024, l.in_2025, l.province_code_2024, l.district_code_2024, l.new_province_code_2025, l.successor_2025,
-           l.province_code_2025, l.predecessor_2024, l.predecessor_district_2024, l.predecessor_province_2024,
+    SELECT t.*, l.in_2024, l.in_2025,
            cdht_geography(l.in_2024, l.in_2025, to_date(t.updated_at_v)) AS geography_v,
            CASE WHEN t.updated_at_v < TIMESTAMP'2025-07-01 00:00:00' THEN '2024' ELSE '2025' END AS expected_geography,
            p.province_code AS known_province,
@@ -19,6 +18,12 @@ placed AS (
     LEFT JOIN (SELECT province_code FROM ref.provinces_2024 UNION SELECT province_code FROM ref.provinces_2025) p
            ON p.province_code = t.province_code
     LEFT JOIN ref.districts_2024 d ON d.district_code = t.district_code
+),
+resolved AS (
+    -- the commune, district and province on both geographies, for the reading chosen above
+    SELECT p.*, cr.province_code_2024, cr.district_code_2024, cr.commune_code_2024, cr.province_code_2025, cr.commune_code_2025
+    FROM placed p
+    LEFT JOIN ref.commune_readings cr ON cr.commune_code = p.commune_code AND cr.geography = p.geography_v
 )
 SELECT batch_id, file_name, row_number, raw_line,
        unit_code,
@@ -31,11 +36,7 @@ SELECT batch_id, file_name, row_number, raw_line,
        district_code,
        commune_code,
        geography_v AS geography,
-       CASE geography_v WHEN '2024' THEN province_code_2024 WHEN '2025' THEN predecessor_province_2024 END AS province_code_2024,
-       CASE geography_v WHEN '2024' THEN district_code_2024 WHEN '2025' THEN predecessor_district_2024 END AS district_code_2024,
-       CASE geography_v WHEN '2024' THEN commune_code WHEN '2025' THEN predecessor_2024 END AS commune_code_2024,
-       CASE geography_v WHEN '2025' THEN province_code_2025 WHEN '2024' THEN new_province_code_2025 END AS province_code_2025,
-       CASE geography_v WHEN '2025' THEN commune_code WHEN '2024' THEN successor_2025 END AS commune_code_2025,
+       province_code_2024, district_code_2024, commune_code_2024, province_code_2025, commune_code_2025,
        updated_at_v AS updated_at,
        filter(array(
            CASE WHEN copy_no > 1 THEN 'DUPLICATE_ROW' END,
@@ -53,4 +54,4 @@ SELECT batch_id, file_name, row_number, raw_line,
            CASE WHEN commune_code IS NULL THEN 'NO_COMMUNE' END,
            CASE WHEN geography_v <> expected_geography THEN 'COMMUNE_OTHER_GEOGRAPHY' END
        ), x -> x IS NOT NULL) AS flags
-FROM placed
+FROM resolved
