@@ -1,9 +1,7 @@
 package vn.cdht.pipelines.indicators;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -89,10 +87,4 @@ public final class IndicatorsJob {
         }
     }
 
-    /** Snapshot ids of the inputs, as recorded with each mart run. */
-    public Map<String, Long> inputSnapshots() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        INPUTS.forEach(t -> out.put(t, inventory.status(TableIdentifier.parse(t)).snapshotId()));
-        return out;
-    }
 }

@@ -1,7 +1,5 @@
 package vn.cdht.pipelines.ingest;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,11 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.SparkSession;
 import vn.cdht.pipelines.source.SourceEntity;
 import vn.cdht.pipelines.source.SourceRow;
+import vn.cdht.pipelines.source.files.RawLine;
 import vn.cdht.pipelines.spark.SqlModel;
 import vn.cdht.warehouse.ingest.FileRecord;
 import vn.cdht.warehouse.ingest.IngestLedger;
@@ -126,7 +123,7 @@ public final class DatabaseIngestion {
                         values.put(f, v == null || v.isBlank() ? null : v.strip());
                         cells.add(v);
                     }
-                    out.accept(new SourceRow(++rows, values, csvLine(cells)));
+                    out.accept(new SourceRow(++rows, values, RawLine.of(cells)));
                     Instant w = rs.getTimestamp("watermark").toInstant();
                     if (max == null || w.isAfter(max)) {
                         max = w;
@@ -138,13 +135,4 @@ public final class DatabaseIngestion {
         return new Extract(rows, Optional.ofNullable(max));
     }
 
-    private static String csvLine(List<String> cells) {
-        StringWriter w = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("").get())) {
-            p.printRecord(cells);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return w.toString();
-    }
 }

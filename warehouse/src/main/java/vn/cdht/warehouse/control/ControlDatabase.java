@@ -51,6 +51,17 @@ public final class ControlDatabase {
         return DriverManager.getConnection(settings.url(), props);
     }
 
+    /** Binds statement parameters; an {@link java.time.Instant} becomes a timestamp. */
+    public static void bind(java.sql.PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof java.time.Instant instant) {
+                ps.setTimestamp(i + 1, java.sql.Timestamp.from(instant));
+            } else {
+                ps.setObject(i + 1, args[i]);
+            }
+        }
+    }
+
     /** Applies pending migrations; returns how many were applied. */
     public int migrate() {
         MigrateResult result = flyway().migrate();

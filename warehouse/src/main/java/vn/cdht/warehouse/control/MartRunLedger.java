@@ -24,7 +24,7 @@ public final class MartRunLedger {
     public long start(Long runId, String mart, String inputSnapshots) {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO mart_run (run_id, mart, status, started_at, input_snapshots) VALUES (?, ?, 'running', ?, ?) RETURNING mart_run_id")) {
-            RunLedger.bind(ps, runId, mart, Instant.now(), inputSnapshots);
+            ControlDatabase.bind(ps, runId, mart, Instant.now(), inputSnapshots);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -37,7 +37,7 @@ public final class MartRunLedger {
     public void finish(long martRunId, RunStatus status, Long rows, Long snapshotId, String error) {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
                 "UPDATE mart_run SET status = ?, ended_at = ?, rows_out = ?, snapshot_id = ?, error_message = ? WHERE mart_run_id = ?")) {
-            RunLedger.bind(ps, status.code(), Instant.now(), rows, snapshotId, error, martRunId);
+            ControlDatabase.bind(ps, status.code(), Instant.now(), rows, snapshotId, error, martRunId);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new ControlDatabaseException("cannot record the mart run: " + e.getMessage(), e);

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 
 /** Records pipeline runs and their stages in {@code pipeline_run} and {@code stage_run}. */
@@ -40,7 +39,7 @@ public final class RunLedger {
 
     private long insertReturningId(String sql, Object... args) {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
+            ControlDatabase.bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -52,23 +51,13 @@ public final class RunLedger {
 
     private void update(String sql, Object... args) {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
+            ControlDatabase.bind(ps, args);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new ControlDatabaseException("cannot record in the control database: " + e.getMessage(), e);
         }
     }
 
-    static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            Object a = args[i];
-            if (a instanceof Instant instant) {
-                ps.setTimestamp(i + 1, Timestamp.from(instant));
-            } else {
-                ps.setObject(i + 1, a);
-            }
-        }
-    }
 
     private static Instant now() {
         return Instant.now();

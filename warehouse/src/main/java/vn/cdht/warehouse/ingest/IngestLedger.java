@@ -136,7 +136,7 @@ public final class IngestLedger {
 
     private <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
+            ControlDatabase.bind(ps, args);
             List<T> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -170,18 +170,9 @@ public final class IngestLedger {
 
     private static void execute(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
+            ControlDatabase.bind(ps, args);
             ps.executeUpdate();
         }
     }
 
-    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof Instant instant) {
-                ps.setTimestamp(i + 1, Timestamp.from(instant));
-            } else {
-                ps.setObject(i + 1, args[i]);
-            }
-        }
-    }
 }
