@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
                 DemoCommand.class,
                 StatusCommand.class,
                 PublishCommand.class,
+                BulletinCommand.class,
                 SqlCommand.class,
                 GenerateCommand.class,
                 IngestCommand.class,

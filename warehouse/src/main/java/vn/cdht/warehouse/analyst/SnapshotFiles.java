@@ -24,7 +24,11 @@ import org.apache.iceberg.io.CloseableIterable;
 record SnapshotFiles(Long snapshotId, Map<String, String> dataFiles, List<String> positionDeletes) {
 
     static SnapshotFiles current(Table table, String name) {
-        Snapshot snapshot = table.currentSnapshot();
+        return of(table, table.currentSnapshot(), name);
+    }
+
+    /** The files of a snapshot; NULL for a table without snapshots. */
+    static SnapshotFiles of(Table table, Snapshot snapshot, String name) {
         if (snapshot == null) {
             return new SnapshotFiles(null, Map.of(), List.of());
         }

@@ -27,6 +27,14 @@ final class TableCopy {
 
     /** Creates {@code schema.table}; returns its row count. */
     long copy(String schema, String table, Schema iceberg, SnapshotFiles files) throws SQLException {
+        return copy(schema, table, iceberg, files, null);
+    }
+
+    /**
+     * Creates {@code schema.table} with the rows that satisfy {@code filter} (a DuckDB condition on the table's
+     * columns, or NULL for every row); returns its row count.
+     */
+    long copy(String schema, String table, Schema iceberg, SnapshotFiles files, String filter) throws SQLException {
         String target = DuckDb.ident(schema) + "." + DuckDb.ident(table);
         try (Statement st = duck.createStatement()) {
             st.execute("CREATE SCHEMA IF NOT EXISTS " + DuckDb.ident(schema));
@@ -47,6 +55,9 @@ final class TableCopy {
                 sql.append(" JOIN _cdht_files f ON f.local_path = d.filename")
                         .append(" ANTI JOIN read_parquet(").append(list(files.positionDeletes()))
                         .append(", hive_partitioning = false) x ON x.file_path = f.iceberg_path AND x.pos = d.file_row_number");
+            }
+            if (filter != null) {
+                sql.append(" WHERE ").append(filter);
             }
             st.execute(sql.toString());
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + target)) {

@@ -1,0 +1,79 @@
+package vn.cdht.reports;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The reports cdht renders: one JRXML template each, under {@code vn/cdht/reports/templates/}, with the Iceberg tables
+ * its queries read (loaded into an in-memory DuckDB database at recorded snapshots).
+ */
+public enum ReportKind {
+    PROVINCE("province", "bulletin_province", "Bản tin tỉnh", EnumSet.of(ReportFormat.PDF),
+            List.of("mart.coverage", "mart.trend", "mart.targets", "mart.criteria", "mart.unit_progress")),
+    COMMUNE("commune", "bulletin_commune", "Bản tin xã", EnumSet.of(ReportFormat.PDF),
+            List.of("mart.coverage", "mart.trend", "mart.targets", "mart.criteria", "mart.unit_progress")),
+    STATS_TABLE("stats-table", "account_statistics", "Biểu thống kê tài khoản Công dân học tập",
+            EnumSet.of(ReportFormat.PDF, ReportFormat.XLSX), List.of("mart.coverage", "mart.targets")),
+    UNIT_REPORT("unit-report", "unit_registration", "Báo cáo đăng ký của đơn vị",
+            EnumSet.of(ReportFormat.PDF, ReportFormat.XLSX), List.of("mart.unit_progress")),
+    UNIT_LIST("unit-list", "unit_recognition_list", "Danh sách công dân tự đánh giá",
+            EnumSet.of(ReportFormat.PDF, ReportFormat.XLSX),
+            List.of("core.units", "core.accounts", "core.yearly_assessments", "core.recognitions",
+                    "restricted.citizens", "mart.unit_progress"));
+
+    private final String code;
+    private final String template;
+    private final String title;
+    private final Set<ReportFormat> formats;
+    private final List<String> tables;
+
+    ReportKind(String code, String template, String title, Set<ReportFormat> formats, List<String> tables) {
+        this.code = code;
+        this.template = template;
+        this.title = title;
+        this.formats = formats;
+        this.tables = tables;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** The template's resource name, without folder and {@code .jrxml}. */
+    public String template() {
+        return template;
+    }
+
+    /** The Vietnamese name of the report, as in e-mail subjects and listings. */
+    public String title() {
+        return title;
+    }
+
+    public Set<ReportFormat> formats() {
+        return formats;
+    }
+
+    /** The tables the template's queries read, as {@code namespace.table}. */
+    public List<String> tables() {
+        return tables;
+    }
+
+    /** Only the unit list holds personal data (names, masked CCCD); it is stored and sent apart from the rest. */
+    public boolean personalData() {
+        return this == UNIT_LIST;
+    }
+
+    public static ReportKind of(String code) {
+        for (ReportKind k : values()) {
+            if (k.code.equals(code.toLowerCase(Locale.ROOT))) {
+                return k;
+            }
+        }
+        throw new ReportException("unknown report kind '" + code + "': use one of "
+                + Stream.of(values()).map(ReportKind::code).collect(Collectors.joining(", ")));
+    }
+}
