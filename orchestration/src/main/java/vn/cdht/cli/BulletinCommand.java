@@ -2,7 +2,6 @@ package vn.cdht.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -50,7 +49,7 @@ final class BulletinCommand implements Callable<Integer> {
     String scope;
 
     @Option(names = "--period", paramLabel = "yyyy-MM",
-            description = "The month the figures run to (default: the last complete month).")
+            description = "The month the figures run to (default: the last complete month with figures).")
     String period;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "pdf",
@@ -98,7 +97,7 @@ final class BulletinCommand implements Callable<Integer> {
             if (kind == null || scope == null) {
                 throw new IllegalArgumentException("give --kind and --scope (or --list, or --reproduce ID); see cdht bulletin --help");
             }
-            Period p = period == null ? Period.lastCompleteMonth(LocalDate.now(ReportService.VIETNAM)) : Period.parse(period);
+            Period p = period == null ? service.defaultPeriod(geography) : Period.parse(period);
             ReportRequest request = new ReportRequest(ReportKind.of(kind), scope, p, ReportFormat.of(format), geography,
                     all, unitCategory);
             long started = System.nanoTime();

@@ -1,6 +1,8 @@
 package vn.cdht.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,6 +15,13 @@ import vn.cdht.pipelines.generate.OutputFormat;
 import vn.cdht.pipelines.ingest.BatchIngestion;
 import vn.cdht.pipelines.ingest.IngestReport;
 import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.reports.Period;
+import vn.cdht.reports.ReportFormat;
+import vn.cdht.reports.ReportKind;
+import vn.cdht.reports.ReportRequest;
+import vn.cdht.reports.ReportService;
+import vn.cdht.reports.registry.RenderedReport;
+import vn.cdht.reports.registry.ReportRegistry;
 import vn.cdht.warehouse.privacy.PseudonymSecret;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -20,7 +29,8 @@ import vn.cdht.warehouse.privacy.PseudonymSecret;
                 "Under the home folder: migrate the control database, load the reference geography and rules,",
                 "generate a realistic sample export for one province (default: Quảng Ngãi, which since 1 July 2025",
                 "includes Kon Tum, the provinces of two of the original letters), ingest it, compute the indicators,",
-                "publish the analyst DuckDB database, and print the status.",
+                "publish the analyst DuckDB database, render the provincial bulletin (PDF) and the account statistics",
+                "table (PDF and XLSX) under <home>/bulletins, and print the status.",
                 "Safe to run again: the same sample is recognised as already ingested."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -46,14 +56,14 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (CdhtContext ctx = root.context()) {
             var out = ctx.out();
-            out.println("== 1/7 Control database");
+            out.println("== 1/8 Control database");
             out.println("Schema version " + ctx.control().version().orElse("none") + " at " + ctx.control().settings().displayUrl());
             PseudonymSecret.loadOrGenerate(ctx.config());
             out.println();
-            out.println("== 2/7 Reference data");
+            out.println("== 2/8 Reference data");
             ReferenceCommand.loadAndReport(ctx);
             out.println();
-            out.println("== 3/7 Sample export");
+            out.println("== 3/8 Sample export");
             Path inbox = ctx.config().home().resolve("inbox").resolve("demo-" + province.replace(':', '-') + "-" + seed);
             GenerationResult sample = new OperationalDataGenerator(ctx::progress).generate(new GeneratorSpec(province, 2023, 2026,
                     scale, seed, OutputFormat.CSV, inbox, dirtyRate, Optional.empty()));
@@ -61,23 +71,45 @@ final class DemoCommand implements Callable<Integer> {
                     + sample.written(SourceEntity.ACCOUNTS) + " accounts, " + sample.written(SourceEntity.UNITS) + " units, "
                     + sample.written(SourceEntity.SELF_ASSESSMENTS) + " self-assessments in " + inbox);
             out.println();
-            out.println("== 4/7 Ingestion");
+            out.println("== 4/8 Ingestion");
             IngestReport report = new BatchIngestion(ctx.ingestionSpark(), ctx.ingestLedger(), ctx.staging(), ctx::progress).run(inbox);
             IngestCommand.print(ctx, report);
             out.println();
-            out.println("== 5/7 Indicators");
+            out.println("== 5/8 Indicators");
             IndicatorsCommand.compute(ctx);
             IndicatorsCommand.printHeadlines(ctx, null, null);
             out.println();
-            out.println("== 6/7 Analyst database");
+            out.println("== 6/8 Analyst database");
             var published = PublishCommand.publish(ctx, null);
             out.println("Published " + published.tables().size() + " tables (mart, core without personal data, ref) and "
                     + published.views().size() + " Vietnamese-labelled views to " + published.database());
             out.println("Ask it: ./cdht sql \"SELECT * FROM do_phu_tinh\"   (or: duckdb -readonly " + published.database() + ")");
             out.println();
-            out.println("== 7/7 Status");
+            out.println("== 7/8 Bulletins");
+            renderBulletins(ctx);
+            out.println();
+            out.println("== 8/8 Status");
             StatusCommand.print(ctx);
             return 0;
         }
+    }
+
+    /** The leaders' bulletin and the account statistics table of the sample's province, for the last complete month. */
+    private void renderBulletins(CdhtContext ctx) {
+        ReportRegistry registry = new ReportRegistry(ctx.control());
+        ReportService service = BulletinCommand.service(ctx, registry, null);
+        Period period = service.defaultPeriod("2025");
+        String scope = province.startsWith("old:") ? province.substring(4) : province;
+        String geography = province.startsWith("old:") ? "2024" : "2025";
+        List<RenderedReport> rendered = new ArrayList<>();
+        for (ReportKind kind : List.of(ReportKind.PROVINCE, ReportKind.STATS_TABLE)) {
+            for (ReportFormat format : kind.formats()) {
+                rendered.addAll(BulletinCommand.render(ctx, service,
+                        new ReportRequest(kind, scope, period, format, geography, false, null)));
+            }
+        }
+        BulletinCommand.print(ctx, rendered);
+        ctx.out().println("Open them: " + rendered.get(0).file().getParent()
+                + "   (more: ./cdht bulletin --help; ./cdht bulletin --kind commune --scope " + scope + " --all)");
     }
 }

@@ -16,6 +16,8 @@ import vn.cdht.warehouse.control.RunStatus;
 
 @Command(name = "indicators", mixinStandardHelpOptions = true,
         description = {"Compute the indicator marts and print each province's headline figures.",
+                "A mart whose inputs (table snapshots and SQL models) did not change since its latest run is left as it"
+                        + " is (shown as unchanged); --force recomputes it.",
                 "Marts (namespace mart, one SQL file each in pipelines/src/main/resources/sql/mart): coverage,",
                 "unit_progress, criteria, trend, targets, data_quality, on the 2024 and 2025 geographies; every run",
                 "is recorded with the snapshot ids of the tables it read. Definitions: docs/indicators.md."})
@@ -30,13 +32,16 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "yyyy-MM", description = "Month of the headline figures (default: the latest of the year).")
     String asOf;
 
+    @Option(names = "--force", description = "Recompute every mart, even those whose inputs did not change.")
+    boolean force;
+
     @Override
     public Integer call() {
         if (asOf != null && !asOf.matches("\\d{4}-\\d{2}")) {
             throw new IllegalArgumentException("--as-of must be a month as yyyy-MM, not '" + asOf + "'");
         }
         try (CdhtContext ctx = root.context()) {
-            compute(ctx);
+            compute(ctx, force);
             printHeadlines(ctx, year, asOf);
             return 0;
         }
@@ -44,18 +49,23 @@ final class IndicatorsCommand implements Callable<Integer> {
 
     /** Computes every mart as a recorded run. */
     static List<IndicatorsJob.MartResult> compute(CdhtContext ctx) {
+        return compute(ctx, false);
+    }
+
+    static List<IndicatorsJob.MartResult> compute(CdhtContext ctx, boolean force) {
         RunLedger runs = new RunLedger(ctx.control());
         long run = runs.startRun("indicators", null);
         long stage = runs.startStage(run, "indicators");
         try {
             List<IndicatorsJob.MartResult> results = new IndicatorsJob(ctx.ingestionSpark(), new WarehouseInventory(ctx.catalog()),
-                    new MartRunLedger(ctx.control()), ctx::progress).run(run);
+                    new MartRunLedger(ctx.control()), ctx::progress).run(run, force);
             long rows = results.stream().mapToLong(IndicatorsJob.MartResult::rows).sum();
             String snapshots = results.stream().map(r -> r.mart() + "=" + r.snapshotId()).reduce((a, b) -> a + "," + b).orElse("");
             runs.finishStage(stage, RunStatus.SUCCEEDED, rows, snapshots, null);
             runs.finishRun(run, RunStatus.SUCCEEDED, null);
             TextTable t = new TextTable("MART", "ROWS", "SNAPSHOT ID", "SECONDS");
-            results.forEach(r -> t.row(r.mart(), r.rows(), r.snapshotId(), String.format(Locale.ROOT, "%.1f", r.seconds())));
+            results.forEach(r -> t.row(r.mart(), r.rows(), r.snapshotId(),
+                    r.unchanged() ? "unchanged" : String.format(Locale.ROOT, "%.1f", r.seconds())));
             t.print(ctx.out());
             return results;
         } catch (RuntimeException e) {

@@ -22,7 +22,7 @@ class DemoTest {
     Path home;
 
     @Test
-    void demoLoadsTheRealGeographyIngestsASampleAndIsSafeToRunAgain() {
+    void demoLoadsTheRealGeographyIngestsASampleAndIsSafeToRunAgain() throws Exception {
         Map<String, String> env = Map.of("CDHT_HOME", home.toString(), "CDHT_SPARK_MASTER", "local[2]",
                 "CDHT_SPARK_SHUFFLE_PARTITIONS", "2");
         CliRun first = CliRun.of(env, "demo", "--scale", "0.002");
@@ -48,6 +48,14 @@ class DemoTest {
         Path analyst = home.resolve("analyst.duckdb");
         assertTrue(first.out().contains("Published ") && Files.isRegularFile(analyst), first.out());
         totalsAddUpOnBothGeographies(analyst);
+        BulletinChecks bulletins = new BulletinChecks(home, env);
+        assertTrue(first.out().contains("== 7/8 Bulletins"), first.out());
+        assertEquals(3, bulletins.registered().size(), "province PDF, statistics table PDF and XLSX: " + bulletins.registered());
+        assertTrue(second.out().contains("mart.coverage unchanged") || second.err().contains("mart.coverage unchanged"),
+                second.err());
+        assertEquals(3, bulletins.registered().size(), "the second run renders the same reports, not new ones");
+        bulletins.statisticsTableShowsTheMart(analyst);
+        bulletins.provinceBulletinShowsTheMart(analyst);
         List<String> names = generatedNames();
         assertTrue(names.size() > 50, "names of the sample's citizens: " + names.size());
         assertEquals(List.of(), new PersonalDataScan(names).scan(analyst),
@@ -69,6 +77,8 @@ class DemoTest {
         assertEquals(0, status.exitCode(), status.err());
         assertCounts(status.out());
         assertEquals(snapshot(second.out(), "ref.commune_crosswalk"), snapshot(status.out(), "ref.commune_crosswalk"));
+
+        bulletins.reproductionReadsTheRecordedSnapshots();
     }
 
     /** The province's figures equal the sum over its communes (and districts), on both geographies. */

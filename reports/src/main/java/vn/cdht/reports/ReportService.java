@@ -55,6 +55,25 @@ public final class ReportService {
         return render(request, null, LocalDate.now(clock.withZone(VIETNAM)), null, progress);
     }
 
+    /**
+     * The last complete month before today that has figures, or else the latest month with figures (data generated
+     * ahead of the calendar, or a warehouse not refreshed since): what a bulletin run without --period is about.
+     */
+    public Period defaultPeriod(String geography) {
+        Period lastComplete = Period.lastCompleteMonth(LocalDate.now(clock.withZone(VIETNAM)));
+        try (ReportData data = ReportData.open(catalog, List.of(new ReportData.TableLoad("mart.coverage",
+                "level = 'province' AND geography = '" + ("2024".equals(geography) ? "2024" : "2025") + "'")), null);
+             var st = data.connection().createStatement();
+             var rs = st.executeQuery("SELECT max(as_of_month) FROM mart.coverage WHERE as_of_month <= '"
+                     + lastComplete.code() + "'")) {
+            rs.next();
+            String month = rs.getString(1);
+            return month == null ? lastComplete : Period.parse(month);
+        } catch (java.sql.SQLException e) {
+            throw new ReportException("cannot read mart.coverage: " + ReportEngine.rootMessage(e), e);
+        }
+    }
+
     /** Renders report {@code id} again from the snapshots it recorded, with its issue date: identical figures. */
     public RenderedReport reproduce(long id) {
         RenderedReport original = registry.find(id).orElseThrow(() -> new ReportException(

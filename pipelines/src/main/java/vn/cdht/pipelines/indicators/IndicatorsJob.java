@@ -1,6 +1,11 @@
 package vn.cdht.pipelines.indicators;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -43,28 +48,70 @@ public final class IndicatorsJob {
         this.progress = progress;
     }
 
-    public record MartResult(String mart, long rows, Long snapshotId, double seconds) {
+    /** @param unchanged the mart was not recomputed: its inputs and models are those of its latest run */
+    public record MartResult(String mart, long rows, Long snapshotId, double seconds, boolean unchanged) {
     }
 
+    /** Computes the marts whose inputs (snapshots and SQL models) changed since their latest run. */
     public List<MartResult> run(Long runId) {
+        return run(runId, false);
+    }
+
+    /**
+     * @param force recompute every mart, even if nothing it reads changed
+     */
+    public List<MartResult> run(Long runId, boolean force) {
         new TableMaterializer(spark).ensureNamespace("mart");
         String inputs = INPUTS.stream()
                 .map(t -> t + "=" + inventory.status(TableIdentifier.parse(t)).snapshotId())
-                .collect(Collectors.joining(","));
+                .collect(Collectors.joining(",")) + ",models=" + modelsFingerprint();
+        Map<String, MartRunLedger.MartRun> latest = ledger.latest().stream()
+                .collect(Collectors.toMap(MartRunLedger.MartRun::mart, r -> r));
         List<Dataset<Row>> cached = new ArrayList<>();
         List<MartResult> results = new ArrayList<>();
         try {
-            for (String view : INTERMEDIATE) {
-                Dataset<Row> ds = spark.sql(SqlModel.load("int", view).select()).persist(StorageLevel.MEMORY_AND_DISK());
-                ds.createOrReplaceTempView("int_" + view);
-                cached.add(ds);
-            }
             for (String mart : MARTS) {
+                String name = SqlModel.load("mart", mart).qualifiedName();
+                MartRunLedger.MartRun last = latest.get(mart);
+                // Same inputs, same models and the table still at the snapshot that run wrote: the result would be
+                // identical, and a new snapshot would make every report of it look new.
+                if (!force && last != null && inputs.equals(last.inputSnapshots())) {
+                    var status = inventory.exists(TableIdentifier.parse(name))
+                            ? inventory.status(TableIdentifier.parse(name)) : null;
+                    if (status != null && status.snapshotId() != null && status.snapshotId().equals(last.snapshotId())) {
+                        progress.accept(name + " unchanged: its inputs are those of its run " + last.id());
+                        results.add(new MartResult(name, status.rows(), status.snapshotId(), 0, true));
+                        continue;
+                    }
+                }
+                if (cached.isEmpty()) {
+                    for (String view : INTERMEDIATE) {
+                        Dataset<Row> ds = spark.sql(SqlModel.load("int", view).select()).persist(StorageLevel.MEMORY_AND_DISK());
+                        ds.createOrReplaceTempView("int_" + view);
+                        cached.add(ds);
+                    }
+                }
                 results.add(compute(runId, mart, inputs));
             }
             return results;
         } finally {
             cached.forEach(Dataset::unpersist);
+        }
+    }
+
+    /** A digest of every intermediate and mart model: a changed model changes every mart's inputs. */
+    private static String modelsFingerprint() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String view : INTERMEDIATE) {
+                md.update(SqlModel.load("int", view).select().getBytes(StandardCharsets.UTF_8));
+            }
+            for (String mart : MARTS) {
+                md.update(SqlModel.load("mart", mart).select().getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -80,7 +127,7 @@ public final class IndicatorsJob {
             double seconds = (System.nanoTime() - t0) / 1e9;
             ledger.finish(id, RunStatus.SUCCEEDED, status.rows(), status.snapshotId(), null);
             progress.accept(String.format("computed %s: %d rows in %.1f s", model.qualifiedName(), status.rows(), seconds));
-            return new MartResult(model.qualifiedName(), status.rows(), status.snapshotId(), seconds);
+            return new MartResult(model.qualifiedName(), status.rows(), status.snapshotId(), seconds, false);
         } catch (RuntimeException e) {
             ledger.finish(id, RunStatus.FAILED, null, null, e.getMessage());
             throw e;

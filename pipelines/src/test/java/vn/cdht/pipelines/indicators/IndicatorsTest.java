@@ -216,4 +216,13 @@ class IndicatorsTest {
         assertEquals(IndicatorsJob.MARTS.size(), runs.stream().map(MartRunLedger.MartRun::mart).distinct().count());
         assertTrue(runs.stream().allMatch(r -> r.inputSnapshots().contains("core.accounts=")), runs.toString());
     }
+
+    @Test
+    void aSecondRunWithTheSameInputsLeavesEveryMartAsItIs() {
+        List<IndicatorsJob.MartResult> again = new IndicatorsJob(SharedWarehouse.spark(), SharedWarehouse.inventory(),
+                new MartRunLedger(SharedWarehouse.control()), m -> { }).run(null);
+        assertTrue(again.stream().allMatch(IndicatorsJob.MartResult::unchanged), again.toString());
+        assertEquals(results.stream().map(IndicatorsJob.MartResult::snapshotId).toList(),
+                again.stream().map(IndicatorsJob.MartResult::snapshotId).toList());
+    }
 }

@@ -32,6 +32,10 @@ public final class WarehouseInventory {
         return out;
     }
 
+    public boolean exists(TableIdentifier id) {
+        return catalog.tableExists(id);
+    }
+
     public TableStatus status(TableIdentifier id) {
         Table table = catalog.loadTable(id);
         Snapshot snapshot = table.currentSnapshot();

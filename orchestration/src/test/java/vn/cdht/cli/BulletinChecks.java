@@ -1,0 +1,142 @@
+package vn.cdht.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import vn.cdht.reports.registry.RenderedReport;
+import vn.cdht.reports.registry.ReportRegistry;
+import vn.cdht.warehouse.analyst.AnalystQuery;
+import vn.cdht.warehouse.analyst.QueryResult;
+import vn.cdht.warehouse.catalog.CatalogSettings;
+import vn.cdht.warehouse.catalog.IcebergCatalogs;
+import vn.cdht.warehouse.config.CdhtConfig;
+import vn.cdht.warehouse.control.ControlDatabase;
+import vn.cdht.warehouse.control.ControlDatabaseSettings;
+
+/** What the demo's bulletins must show: the marts' figures, in Vietnamese, in the PDF and in the XLSX. */
+final class BulletinChecks {
+
+    private final Path home;
+    private final Map<String, String> env;
+
+    BulletinChecks(Path home, Map<String, String> env) {
+        this.home = home;
+        this.env = env;
+    }
+
+    List<RenderedReport> registered() {
+        CdhtConfig config = CdhtConfig.of(home, Map.of());
+        return new ReportRegistry(new ControlDatabase(ControlDatabaseSettings.from(config))).originals(null);
+    }
+
+    RenderedReport report(String kind, String format) {
+        return registered().stream().filter(r -> r.kind().equals(kind) && r.format().equals(format)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + format + " in " + registered()));
+    }
+
+    /** Each commune's line of the statistics table holds the mart's figures, formatted the Vietnamese way. */
+    void statisticsTableShowsTheMart(Path analyst) {
+        RenderedReport pdf = report("stats-table", "pdf");
+        String text = RenderedFiles.pdfText(pdf.file());
+        assertTrue(text.contains("BIỂU THỐNG KÊ TÀI KHOẢN “CÔNG DÂN HỌC TẬP”"), text);
+        assertTrue(text.contains("Tỉnh Quảng Ngãi"), text);
+        String flat = text.replaceAll("\\s+", " ");
+        List<List<String>> communes = communes(analyst, pdf.period());
+        assertTrue(communes.size() > 50, "communes of Quảng Ngãi: " + communes.size());
+        for (List<String> c : communes) {
+            int at = flat.indexOf(" " + c.get(0) + " ");
+            assertTrue(at >= 0, "commune " + c.get(0) + " in the PDF");
+            String expected = RenderedFiles.count(new BigDecimal(c.get(1))) + " " + RenderedFiles.count(new BigDecimal(c.get(2)))
+                    + " " + RenderedFiles.rate(Double.parseDouble(c.get(3))) + " " + RenderedFiles.count(new BigDecimal(c.get(4)))
+                    + " " + RenderedFiles.rate(Double.parseDouble(c.get(5))) + " " + RenderedFiles.count(new BigDecimal(c.get(6)));
+            String line = flat.substring(at, Math.min(flat.length(), at + 300));
+            assertTrue(line.contains(expected), "commune " + c.get(0) + ": expected '" + expected + "' in '" + line + "'");
+        }
+
+        List<List<Object>> rows = RenderedFiles.xlsxRows(report("stats-table", "xlsx").file());
+        int matched = 0;
+        for (List<String> c : communes) {
+            List<Object> row = rows.stream().filter(r -> r.contains(c.get(0))).findFirst()
+                    .orElseThrow(() -> new AssertionError("commune " + c.get(0) + " in the XLSX"));
+            List<Double> numbers = row.stream().filter(v -> v instanceof Double).map(v -> (Double) v).toList();
+            // STT, eligible, registered, registered rate, assessed, assessed rate, achieved, ...: numbers, not text
+            assertEquals(Double.parseDouble(c.get(1)), numbers.get(1), 1e-9, "eligible of " + c.get(0) + ": " + row);
+            assertEquals(Double.parseDouble(c.get(2)), numbers.get(2), 1e-9, "registered of " + c.get(0) + ": " + row);
+            assertEquals(Double.parseDouble(c.get(3)), numbers.get(3), 1e-9, "registered rate of " + c.get(0) + ": " + row);
+            assertEquals(Double.parseDouble(c.get(6)), numbers.get(6), 1e-9, "achieved of " + c.get(0) + ": " + row);
+            matched++;
+        }
+        assertEquals(communes.size(), matched);
+    }
+
+    /** The leaders' bulletin: its Vietnamese title and the province's headline figures. */
+    void provinceBulletinShowsTheMart(Path analyst) {
+        RenderedReport pdf = report("province", "pdf");
+        String text = RenderedFiles.pdfText(pdf.file());
+        assertTrue(text.contains("BẢN TIN CÔNG DÂN HỌC TẬP"), text);
+        assertTrue(text.contains("Quảng Ngãi, ngày "), text);
+        QueryResult province = AnalystQuery.run(analyst, "SELECT registered, assessed, achieved FROM mart.coverage"
+                + " WHERE geography = '2025' AND level = 'province' AND province_code = '51' AND as_of_month = '"
+                + pdf.period() + "'");
+        for (String figure : province.rows().get(0)) {
+            String formatted = RenderedFiles.count(new BigDecimal(figure));
+            assertTrue(text.contains(formatted), "the province's " + formatted + " in:\n" + text);
+        }
+        assertTrue(pdf.pages() >= 2 && pdf.pages() <= 4, "two to four pages: " + pdf.pages());
+    }
+
+    /**
+     * After the table changed, a reproduction reads the recorded snapshots (Iceberg time travel) and shows exactly
+     * what the original showed, while a new rendering shows the change.
+     */
+    void reproductionReadsTheRecordedSnapshots() throws Exception {
+        RenderedReport original = report("stats-table", "pdf");
+        duplicateAFileOf("mart", "coverage");
+
+        CliRun reproduce = CliRun.of(env, "bulletin", "--reproduce", Long.toString(original.id()));
+        assertEquals(0, reproduce.exitCode(), reproduce.err());
+        RenderedReport copy = new BulletinChecks(home, env).allReports().stream()
+                .filter(r -> Long.valueOf(original.id()).equals(r.reproducesId())).findFirst().orElseThrow();
+        assertEquals(original.snapshots(), copy.snapshots());
+        assertEquals(RenderedFiles.pdfText(original.file()), RenderedFiles.pdfText(copy.file()));
+
+        CliRun fresh = CliRun.of(env, "bulletin", "--kind", "stats-table", "--scope", "51", "--period", original.period());
+        assertEquals(0, fresh.exitCode(), fresh.err());
+        RenderedReport now = registered().stream().filter(r -> r.kind().equals("stats-table") && r.format().equals("pdf")
+                && r.id() != original.id()).findFirst().orElseThrow();
+        assertNotEquals(original.snapshots(), now.snapshots());
+        assertNotEquals(RenderedFiles.pdfText(original.file()), RenderedFiles.pdfText(now.file()));
+    }
+
+    List<RenderedReport> allReports() {
+        CdhtConfig config = CdhtConfig.of(home, Map.of());
+        return new ReportRegistry(new ControlDatabase(ControlDatabaseSettings.from(config))).latest(1000);
+    }
+
+    /** Commits the first data file of the table a second time: its rows now count twice. */
+    private void duplicateAFileOf(String namespace, String name) throws Exception {
+        Catalog catalog = IcebergCatalogs.open(CatalogSettings.from(CdhtConfig.of(home, Map.of())));
+        try {
+            Table table = catalog.loadTable(TableIdentifier.of(namespace, name));
+            DataFile file = table.currentSnapshot().addedDataFiles(table.io()).iterator().next();
+            table.newFastAppend().appendFile(file).commit();
+        } finally {
+            ((AutoCloseable) catalog).close();
+        }
+    }
+
+    private static List<List<String>> communes(Path analyst, String period) {
+        return AnalystQuery.run(analyst, "SELECT commune_code, eligible, registered, registered_rate, assessed,"
+                + " assessed_rate, achieved FROM mart.coverage WHERE geography = '2025' AND level = 'commune'"
+                + " AND province_code = '51' AND as_of_month = '" + period + "' ORDER BY commune_code").rows();
+    }
+}
