@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
                 StatusCommand.class,
                 PublishCommand.class,
                 SqlCommand.class,
+                SubscribersCommand.class,
+                DeliverCommand.class,
                 GenerateCommand.class,
                 IngestCommand.class,
                 BatchesCommand.class,

@@ -31,6 +31,11 @@ public final class DeliveryLedger {
     /** The delivery of this report to this recipient, created pending if there is none yet. */
     public Delivery ensure(long reportId, String recipient) {
         try (Connection c = db.connect()) {
+            Optional<Delivery> known = find(c, reportId, recipient);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            // ON CONFLICT: a run at the same time may have created it since (looking first keeps ids from being used up)
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery (report_id, recipient, status, attempts)"
                     + " VALUES (?, ?, 'pending', 0) ON CONFLICT (report_id, recipient) DO NOTHING")) {
                 ControlDatabase.bind(ps, reportId, recipient);

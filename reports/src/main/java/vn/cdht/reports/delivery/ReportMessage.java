@@ -80,6 +80,9 @@ public final class ReportMessage {
             file.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, mimeType(r))));
             file.setFileName(r.file().getFileName().toString());
             file.setDisposition(MimeBodyPart.ATTACHMENT);
+            // A file that happens to be all ASCII (an uncompressed PDF) would otherwise go as 7bit text, and SMTP
+            // would turn its line ends into CRLF: base64 keeps the bytes exactly.
+            file.setHeader("Content-Transfer-Encoding", "base64");
             MimeMultipart parts = new MimeMultipart();
             parts.addBodyPart(text);
             parts.addBodyPart(file);

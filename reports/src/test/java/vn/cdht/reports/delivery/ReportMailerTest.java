@@ -77,6 +77,15 @@ class ReportMailerTest {
     }
 
     @Test
+    void aFileOfPlainTextLinesArrivesByteForByte() throws Exception {
+        Path pdf = dir.resolve("uncompressed.pdf");
+        Files.writeString(pdf, "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        mailer("mật-khẩu").send(TestReports.unregistered(pdf, "province", "51", "2026-10"), new Recipient("a@b.vn", null));
+        BodyPart file = ((Multipart) smtp.getReceivedMessages()[0].getContent()).getBodyPart(1);
+        assertArrayEquals(Files.readAllBytes(pdf), file.getInputStream().readAllBytes(), "no LF turned into CRLF");
+    }
+
+    @Test
     void aRefusedLoginIsAFailureWithTheServersReply() {
         Path pdf = TestReports.pdf(dir.resolve("a.pdf"));
         SendFailure f = assertThrows(SendFailure.class, () -> mailer("sai").send(
