@@ -29,6 +29,7 @@ final class TestReports {
         try (PDDocument doc = new PDDocument()) {
             doc.addPage(new PDPage());
             Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);   // rendered again: a new file, as a renderer writes it
             doc.save(file.toFile());
             return file;
         } catch (IOException e) {
