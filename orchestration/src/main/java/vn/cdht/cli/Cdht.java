@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
                 PublishCommand.class,
                 BulletinCommand.class,
                 SqlCommand.class,
+                SubscribersCommand.class,
+                DeliverCommand.class,
                 GenerateCommand.class,
                 IngestCommand.class,
                 BatchesCommand.class,

@@ -16,7 +16,7 @@ final class OneLineErrors implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
-        cl.getErr().println("cdht " + cl.getCommandName() + ": error: " + message(ex));
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": error: " + message(ex));
         if (verbose.getAsBoolean()) {
             ex.printStackTrace(cl.getErr());
         }

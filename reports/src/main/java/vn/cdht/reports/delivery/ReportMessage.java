@@ -1,0 +1,153 @@
+package vn.cdht.reports.delivery;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jakarta.activation.DataHandler;
+import vn.cdht.reports.registry.RenderedReport;
+
+/** The e-mail that carries one report: a Vietnamese subject and body, and the report's file attached. */
+public final class ReportMessage {
+
+    public static final String PDF = "application/pdf";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String PROGRAMME = "Công dân học tập";
+    private static final Pattern PERIOD = Pattern.compile("(\\d{4})-(\\d{2})");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final PlaceNames places;
+
+    public ReportMessage(PlaceNames places) {
+        this.places = places;
+    }
+
+    /** E.g. "[Công dân học tập] Bản tin tỉnh — Quảng Ngãi — tháng 10/2026". */
+    public String subject(RenderedReport r) {
+        return "[" + PROGRAMME + "] " + label(r) + " — " + place(r) + " — " + period(r.period());
+    }
+
+    public String body(RenderedReport r, String recipientName) {
+        StringBuilder b = new StringBuilder();
+        b.append("Kính gửi ").append(recipientName == null ? "Quý cơ quan, đơn vị" : recipientName).append(",\n\n");
+        b.append("Hệ thống cdht trân trọng gửi kèm ").append(label(r)).append(" — ").append(place(r)).append(" — ")
+                .append(period(r.period())).append(" của chương trình ").append(PROGRAMME).append(": tệp ")
+                .append(r.file().getFileName());
+        if (r.pages() != null) {
+            b.append(" (").append(r.pages()).append(" trang)");
+        }
+        b.append(", lập ngày ").append(DAY.format(r.issueDate())).append(".\n\n");
+        if (r.personalData() || ReportKind.UNIT_LIST.code().equals(r.kind())) {
+            b.append("Tệp này chứa dữ liệu cá nhân của công dân và chỉ dành cho người quản lý đơn vị ").append(r.scope())
+                    .append(" để phục vụ việc công nhận. Xin không chuyển tiếp thư này và không lưu tệp ở nơi người khác"
+                            + " có thể đọc được.\n\n");
+        }
+        b.append("Mã báo cáo: ").append(r.id()).append(". Số liệu được tính từ dữ liệu của phần mềm Công dân học tập;"
+                + " báo cáo có thể được lập lại với đúng các số liệu này theo mã trên.\n\n");
+        b.append("Đây là thư gửi tự động, xin vui lòng không trả lời thư này.\n\nTrân trọng,\ncdht\n");
+        return b.toString();
+    }
+
+    /**
+     * The whole message, with the report's file attached; fails when the file is missing or is not the file that was
+     * registered.
+     */
+    public MimeMessage compose(Session session, String from, RenderedReport r, Recipient to) throws SendFailure {
+        byte[] bytes = readFile(r);
+        try {
+            MimeMessage m = new MimeMessage(session);
+            m.setFrom(new InternetAddress(from, true));
+            m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to.address(), to.name(), "UTF-8"));
+            m.setSubject(subject(r), "UTF-8");
+            m.setHeader("Auto-Submitted", "auto-generated");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(body(r, to.name()), "UTF-8");
+            MimeBodyPart file = new MimeBodyPart();
+            file.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, mimeType(r))));
+            file.setFileName(r.file().getFileName().toString());
+            file.setDisposition(MimeBodyPart.ATTACHMENT);
+            // A file that happens to be all ASCII (an uncompressed PDF) would otherwise go as 7bit text, and SMTP
+            // would turn its line ends into CRLF: base64 keeps the bytes exactly.
+            file.setHeader("Content-Transfer-Encoding", "base64");
+            MimeMultipart parts = new MimeMultipart();
+            parts.addBodyPart(text);
+            parts.addBodyPart(file);
+            m.setContent(parts);
+            m.saveChanges();
+            return m;
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new SendFailure("cannot compose the message of report " + r.id() + " to " + to.address() + ": "
+                    + e.getMessage(), null, e);
+        }
+    }
+
+    /** The MIME type of the report's format: PDF, or an Excel workbook. */
+    public static String mimeType(RenderedReport r) {
+        String format = r.format().toLowerCase(Locale.ROOT);
+        if (format.equals("xlsx") || r.file().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            return XLSX;
+        }
+        return PDF;
+    }
+
+    /** "2026-10" is "tháng 10/2026". */
+    static String period(String period) {
+        Matcher m = PERIOD.matcher(period);
+        return m.matches() ? "tháng " + m.group(2) + "/" + m.group(1) : period;
+    }
+
+    private static String label(RenderedReport r) {
+        try {
+            return ReportKind.of(r.kind()).label();
+        } catch (IllegalArgumentException unknown) {
+            return "Báo cáo " + r.kind();
+        }
+    }
+
+    private String place(RenderedReport r) {
+        if (ReportKind.UNIT_LIST.code().equals(r.kind())) {
+            return "đơn vị " + r.scope();
+        }
+        return places.name(r.geography(), r.scope());
+    }
+
+    private static byte[] readFile(RenderedReport r) throws SendFailure {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(r.file());
+        } catch (NoSuchFileException e) {
+            throw new SendFailure("the file of report " + r.id() + ", " + r.file() + ", does not exist:"
+                    + " render the report again, then run cdht deliver again", null, e);
+        } catch (IOException e) {
+            throw new SendFailure("cannot read the file of report " + r.id() + ", " + r.file() + ": " + e.getMessage(),
+                    null, e);
+        }
+        if (!sha256(bytes).equalsIgnoreCase(r.sha256())) {
+            throw new SendFailure("the file of report " + r.id() + ", " + r.file() + ", is not the file that was"
+                    + " registered (its SHA-256 differs): render the report again, then run cdht deliver again", null, null);
+        }
+        return bytes;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
