@@ -1,5 +1,6 @@
 package vn.cdht.reports;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -68,12 +69,22 @@ public enum ReportKind {
     }
 
     public static ReportKind of(String code) {
+        String c = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
         for (ReportKind k : values()) {
-            if (k.code.equals(code.toLowerCase(Locale.ROOT))) {
+            if (k.code.equals(c)) {
                 return k;
             }
         }
-        throw new ReportException("unknown report kind '" + code + "': use one of "
-                + Stream.of(values()).map(ReportKind::code).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException("unknown report kind '" + code + "': use " + codes());
+    }
+
+    /** The codes of {@code kinds} in declaration order, comma-separated, as stored: {@code province,stats-table}. */
+    public static String join(Collection<ReportKind> kinds) {
+        return kinds.stream().sorted().distinct().map(ReportKind::code).collect(Collectors.joining(","));
+    }
+
+    /** Every code, for messages: {@code province|commune|...}. */
+    public static String codes() {
+        return Stream.of(values()).map(ReportKind::code).collect(Collectors.joining("|"));
     }
 }

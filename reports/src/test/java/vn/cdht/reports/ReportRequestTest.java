@@ -18,8 +18,8 @@ class ReportRequestTest {
                 ReportFormat.PDF, null, false, null)).getMessage().contains("is not a code"));
         assertTrue(assertThrows(ReportException.class, () -> new ReportRequest(ReportKind.PROVINCE, "51", OCTOBER,
                 ReportFormat.PDF, null, true, null)).getMessage().contains("--kind commune"));
-        assertTrue(assertThrows(ReportException.class, () -> ReportKind.of("bulletin")).getMessage()
-                .contains("province, commune, stats-table, unit-report, unit-list"));
+        assertEquals("unknown report kind 'bulletin': use province|commune|stats-table|unit-report|unit-list",
+                assertThrows(IllegalArgumentException.class, () -> ReportKind.of("bulletin")).getMessage());
     }
 
     @Test

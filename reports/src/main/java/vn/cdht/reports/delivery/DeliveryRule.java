@@ -1,5 +1,6 @@
 package vn.cdht.reports.delivery;
 
+import vn.cdht.reports.ReportKind;
 import vn.cdht.reports.registry.RenderedReport;
 
 /**

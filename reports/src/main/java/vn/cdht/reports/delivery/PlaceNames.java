@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.cdht.reports.VietnameseDates;
 import vn.cdht.warehouse.reference.ReferenceSources;
 import vn.cdht.warehouse.reference.SourceTable;
 
@@ -49,20 +50,11 @@ public final class PlaceNames {
         int communeName = t.columns().indexOf("commune_name");
         Map<String, String> out = new HashMap<>();
         for (List<String> row : t.rows()) {
-            String province = shortProvince(row.get(provinceName));
+            // the kind of report already says which level: "Tỉnh Quảng Ngãi" is "Quảng Ngãi"
+            String province = VietnameseDates.placeName(row.get(provinceName));
             out.putIfAbsent(row.get(provinceCode), province);
             out.put(row.get(communeCode), row.get(communeName) + ", " + province);
         }
         return out;
-    }
-
-    /** "Tỉnh Quảng Ngãi" is "Quảng Ngãi", "Thành phố Hà Nội" is "Hà Nội": the kind of report already says which level. */
-    private static String shortProvince(String name) {
-        for (String prefix : new String[] {"Tỉnh ", "Thành phố "}) {
-            if (name.startsWith(prefix)) {
-                return name.substring(prefix.length());
-            }
-        }
-        return name;
     }
 }

@@ -1,5 +1,6 @@
 package vn.cdht.reports.delivery;
 
+import vn.cdht.reports.ReportKind;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -112,7 +113,7 @@ public final class ReportMessage {
 
     private static String label(RenderedReport r) {
         try {
-            return ReportKind.of(r.kind()).label();
+            return ReportKind.of(r.kind()).title();
         } catch (IllegalArgumentException unknown) {
             return "Báo cáo " + r.kind();
         }

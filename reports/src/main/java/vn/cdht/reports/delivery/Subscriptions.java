@@ -1,5 +1,6 @@
 package vn.cdht.reports.delivery;
 
+import vn.cdht.reports.ReportKind;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package vn.cdht.reports.delivery;
 
+import vn.cdht.reports.ReportKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
