@@ -56,6 +56,8 @@ class DemoTest {
         assertEquals(3, bulletins.registered().size(), "the second run renders the same reports, not new ones");
         bulletins.statisticsTableShowsTheMart(analyst);
         bulletins.provinceBulletinShowsTheMart(analyst);
+        bulletins.everyCommuneHasItsBulletin(analyst);
+        bulletins.theUnitListMasksTheCccd(analyst);
         List<String> names = generatedNames();
         assertTrue(names.size() > 50, "names of the sample's citizens: " + names.size());
         assertEquals(List.of(), new PersonalDataScan(names).scan(analyst),
