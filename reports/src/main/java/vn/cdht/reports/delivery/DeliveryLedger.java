@@ -1,16 +1,18 @@
 package vn.cdht.reports.delivery;
 
+import static vn.cdht.warehouse.control.ControlStatements.execute;
+import static vn.cdht.warehouse.control.ControlStatements.instant;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import vn.cdht.warehouse.control.ControlDatabase;
 import vn.cdht.warehouse.control.ControlDatabaseException;
+import vn.cdht.warehouse.control.ControlStatements;
 
 /**
  * The deliveries and their attempts ({@code delivery}, {@code delivery_attempt}). The unique key on report and
@@ -23,9 +25,11 @@ public final class DeliveryLedger {
             + " message_id, last_error";
 
     private final ControlDatabase db;
+    private final ControlStatements statements;
 
     public DeliveryLedger(ControlDatabase db) {
         this.db = db;
+        this.statements = new ControlStatements(db, "the delivery ledger");
     }
 
     /** The delivery of this report to this recipient, created pending if there is none yet. */
@@ -58,12 +62,12 @@ public final class DeliveryLedger {
 
     /** Every delivery of a report, by recipient. */
     public List<Delivery> ofReport(long reportId) {
-        return query("SELECT " + COLUMNS + " FROM delivery WHERE report_id = ? ORDER BY recipient", DeliveryLedger::delivery,
-                reportId);
+        return statements.query("SELECT " + COLUMNS + " FROM delivery WHERE report_id = ? ORDER BY recipient",
+                DeliveryLedger::delivery, reportId);
     }
 
     public List<DeliveryAttempt> attempts(long deliveryId) {
-        return query("SELECT attempt_id, delivery_id, attempt_no, attempted_at, outcome, smtp_reply, error_message"
+        return statements.query("SELECT attempt_id, delivery_id, attempt_no, attempted_at, outcome, smtp_reply, error_message"
                         + " FROM delivery_attempt WHERE delivery_id = ? ORDER BY attempt_no",
                 rs -> new DeliveryAttempt(rs.getLong(1), rs.getLong(2), rs.getInt(3), instant(rs, 4), rs.getString(5),
                         rs.getString(6), rs.getString(7)),
@@ -86,7 +90,7 @@ public final class DeliveryLedger {
     }
 
     public void recordSent(long deliveryId, int attemptNo, Instant attemptedAt, Instant sentAt, SentMessage sent) {
-        inTransaction(deliveryId, c -> {
+        statements.inTransaction(c -> {
             attempt(c, deliveryId, attemptNo, attemptedAt, "sent", sent.smtpReply(), null);
             execute(c, "UPDATE delivery SET status = 'sent', sent_at = ?, message_id = ?, next_attempt_at = NULL,"
                     + " last_error = NULL WHERE delivery_id = ?", sentAt, sent.messageId(), deliveryId);
@@ -99,7 +103,7 @@ public final class DeliveryLedger {
     public void recordFailure(long deliveryId, int attemptNo, Instant attemptedAt, String smtpReply, String error,
                               Instant retryAt) {
         DeliveryStatus status = retryAt == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
-        inTransaction(deliveryId, c -> {
+        statements.inTransaction(c -> {
             attempt(c, deliveryId, attemptNo, attemptedAt, "failed", smtpReply, error);
             execute(c, "UPDATE delivery SET status = ?, next_attempt_at = ?, last_error = ? WHERE delivery_id = ?",
                     status.code(), retryAt, error, deliveryId);
@@ -125,56 +129,5 @@ public final class DeliveryLedger {
     private static Delivery delivery(ResultSet rs) throws SQLException {
         return new Delivery(rs.getLong(1), rs.getLong(2), rs.getString(3), DeliveryStatus.of(rs.getString(4)),
                 rs.getInt(5), instant(rs, 6), instant(rs, 7), rs.getString(8), rs.getString(9));
-    }
-
-    private static Instant instant(ResultSet rs, int i) throws SQLException {
-        Timestamp t = rs.getTimestamp(i);
-        return t == null ? null : t.toInstant();
-    }
-
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private interface Work {
-        void run(Connection c) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ControlDatabase.bind(ps, args);
-            List<T> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(mapper.map(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new ControlDatabaseException("cannot read the deliveries: " + e.getMessage(), e);
-        }
-    }
-
-    private void inTransaction(long deliveryId, Work work) {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new ControlDatabaseException("cannot record the attempt of delivery " + deliveryId + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static void execute(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ControlDatabase.bind(ps, args);
-            ps.executeUpdate();
-        }
     }
 }
