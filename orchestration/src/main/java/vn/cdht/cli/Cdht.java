@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
                 StatusCommand.class,
                 PublishCommand.class,
                 BulletinCommand.class,
+                RunCommand.class,
+                RunsCommand.class,
                 SqlCommand.class,
                 SubscribersCommand.class,
                 DeliverCommand.class,
@@ -70,6 +72,13 @@ public final class Cdht implements Runnable {
 
     /** Opens what a command needs, lazily; the command closes it. */
     CdhtContext context() {
+        return context(Map.of());
+    }
+
+    /** A context whose configuration also has these {@code CDHT_<KEY>} overrides (a command's own options). */
+    CdhtContext context(Map<String, String> overrides) {
+        Map<String, String> env = new java.util.HashMap<>(this.env);
+        env.putAll(overrides);
         Path file = config;
         if (file == null && env.get("CDHT_CONFIG") != null && !env.get("CDHT_CONFIG").isBlank()) {
             file = Path.of(env.get("CDHT_CONFIG"));

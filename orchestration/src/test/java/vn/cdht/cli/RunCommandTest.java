@@ -1,0 +1,163 @@
+package vn.cdht.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.iceberg.catalog.Catalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.cdht.pipelines.indicators.IndicatorsJob;
+import vn.cdht.warehouse.analyst.SnapshotLoader;
+import vn.cdht.warehouse.catalog.CatalogSettings;
+import vn.cdht.warehouse.catalog.IcebergCatalogs;
+import vn.cdht.warehouse.config.CdhtConfig;
+import vn.cdht.warehouse.control.ControlDatabase;
+import vn.cdht.warehouse.control.ControlDatabaseSettings;
+import vn.cdht.warehouse.control.RunLock;
+
+/** cdht run: a crash in the middle of a stage, resumed; and the lock against a second run at the same time. */
+class RunCommandTest {
+
+    @TempDir
+    Path home;
+
+    private Map<String, String> env() {
+        return Map.of("CDHT_HOME", home.toString(), "CDHT_SPARK_MASTER", "local[2]", "CDHT_SPARK_SHUFFLE_PARTITIONS", "2",
+                "CDHT_PSEUDONYM_SECRET", "a test secret of more than sixteen bytes");
+    }
+
+    @Test
+    void aRunKilledDuringTheIndicatorsIsResumedAndEndsAsAnUninterruptedRunWould() throws Exception {
+        CliRun generate = CliRun.of(env(), "generate", "--province", "51", "--scale", "0.002", "--seed", "7",
+                "--dirty-rate", "0.01", "--out", home.resolve("inbox").resolve("batch-1").toString());
+        assertEquals(0, generate.exitCode(), generate.err());
+
+        List<String> seen = killDuring("computing mart.criteria", "--home", home.toString(), "run");
+        assertTrue(seen.stream().anyMatch(l -> l.contains("computed mart.coverage")), String.join("\n", seen));
+
+        CliRun resumed = CliRun.of(env(), "run");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("took over the stale run lock"), resumed.err());
+        assertTrue(resumed.err().matches("(?s).*resuming run \\d+ from its unfinished stage indicators.*"), resumed.err());
+        assertTrue(resumed.err().contains("mart.coverage unchanged"), "the mart committed before the kill is kept: " + resumed.err());
+        Map<String, List<String>> afterCrash = martContents();
+
+        CliRun uninterrupted = CliRun.of(env(), "indicators", "--force");
+        assertEquals(0, uninterrupted.exitCode(), uninterrupted.err());
+        Map<String, List<String>> recomputed = martContents();
+        for (String mart : recomputed.keySet()) {
+            assertEquals(recomputed.get(mart), afterCrash.get(mart), mart + " after the crash and the resumed run");
+        }
+
+        CliRun runs = CliRun.of(env(), "runs");
+        assertEquals(0, runs.exitCode(), runs.err());
+        assertTrue(runs.out().contains("failed") && runs.out().contains("the process running it stopped"), runs.out());
+        assertTrue(runs.out().matches("(?s).*Run \\d+ \\(run\\) succeeded.*"), runs.out());
+        assertTrue(runs.out().contains("bulletins") && runs.out().contains("deliver"), runs.out());
+    }
+
+    @Test
+    void aSecondRunAtTheSameTimeIsRefusedWithWhoHoldsTheLock() {
+        ControlDatabase db = new ControlDatabase(ControlDatabaseSettings.from(CdhtConfig.of(home, Map.of())));
+        db.migrate();
+        RunLock other = new RunLock(db, "pipeline", Duration.ofMinutes(10));
+        assertTrue(other.acquire(42L).acquired());
+        try {
+            CliRun second = CliRun.of(env(), "run", "--only", "publish");
+            assertEquals(1, second.exitCode(), second.out());
+            assertTrue(second.err().contains("refused: another run (42) is in progress, held by " + other.self()), second.err());
+        } finally {
+            other.release();
+        }
+        CliRun afterwards = CliRun.of(env(), "run", "--only", "deliver");
+        assertEquals(0, afterwards.exitCode(), afterwards.err());
+        assertTrue(afterwards.out().contains("deliver     skipped"), afterwards.out());
+    }
+
+    /** Runs cdht in a child JVM and kills it (SIGKILL) as soon as it prints {@code marker}; returns what it printed. */
+    private List<String> killDuring(String marker, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String line : Files.readAllLines(Path.of("..", "conf", "jvm.options"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                command.add(line.strip());
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.cdht.cli.Cdht"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env());
+        Process process = pb.start();
+        List<String> lines = new ArrayList<>();
+        CompletableFuture<Boolean> reached = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    synchronized (lines) {
+                        lines.add(line);
+                    }
+                    if (line.contains(marker)) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        try {
+            assertTrue(reached.get(6, TimeUnit.MINUTES), "the run never printed '" + marker + "':\n" + String.join("\n", lines));
+        } finally {
+            process.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
+            process.waitFor(1, TimeUnit.MINUTES);
+        }
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    /** Every mart's rows, sorted, as text. */
+    private Map<String, List<String>> martContents() throws Exception {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        Catalog catalog = IcebergCatalogs.open(CatalogSettings.from(CdhtConfig.of(home, Map.of())));
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            SnapshotLoader loader = new SnapshotLoader(catalog, duck);
+            for (String mart : IndicatorsJob.MARTS) {
+                loader.load("mart." + mart, null, null);
+                List<String> rows = new ArrayList<>();
+                try (Statement st = duck.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT * FROM mart." + mart + " ORDER BY ALL")) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int c = 1; c <= n; c++) {
+                            row.append(rs.getString(c)).append('|');
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+                assertTrue(!rows.isEmpty(), "mart." + mart + " has rows");
+                out.put(mart, rows);
+            }
+        } finally {
+            ((AutoCloseable) catalog).close();
+        }
+        return out;
+    }
+}
