@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
                 IndicatorsCommand.class,
                 DbCommand.class,
                 ReferenceCommand.class,
+                AirflowCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cdht implements Runnable {
 
