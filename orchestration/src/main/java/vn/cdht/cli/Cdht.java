@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
                 SqlCommand.class,
                 SubscribersCommand.class,
                 DeliverCommand.class,
+                SchedulerCommand.class,
                 GenerateCommand.class,
                 IngestCommand.class,
                 BatchesCommand.class,
