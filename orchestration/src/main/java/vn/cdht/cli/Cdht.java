@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
                 SqlCommand.class,
                 SubscribersCommand.class,
                 DeliverCommand.class,
+                SchedulerCommand.class,
                 GenerateCommand.class,
                 IngestCommand.class,
                 BatchesCommand.class,

@@ -42,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "STAGE", description = "Run this stage only.")
     String only;
 
+    @Option(names = "--until", paramLabel = "STAGE", description = "Stop after this stage.")
+    String until;
+
     @Option(names = "--spark-master", paramLabel = "URL",
             description = "Run the Spark stages on this cluster (spark://HOST:PORT, yarn, k8s://...) instead of spark.master.")
     String sparkMaster;
@@ -52,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --from or --only, not both");
         }
         RunRequest request = new RunRequest("manual", month(), from == null ? null : PipelineStage.of(from),
-                only == null ? null : PipelineStage.of(only));
+                only == null ? null : PipelineStage.of(only), until == null ? null : PipelineStage.of(until));
         Map<String, String> overrides = new HashMap<>();
         if (sparkMaster != null) {
             overrides.put("CDHT_SPARK_MASTER", sparkMaster);

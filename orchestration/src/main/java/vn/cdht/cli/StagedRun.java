@@ -119,8 +119,13 @@ final class StagedRun implements PipelineRunner {
         }
     }
 
-    /** The stages to run: --only, --from, else the unfinished stages of a failed last run, else all. */
+    /** The stages to run: --only; else from --from, or the unfinished stage of a failed last run; up to --until. */
     private List<PipelineStage> stages(RunRequest request, RunLedger runs) {
+        return stagesFrom(request, runs).stream()
+                .filter(s -> request.until() == null || s.ordinal() <= request.until().ordinal()).toList();
+    }
+
+    private List<PipelineStage> stagesFrom(RunRequest request, RunLedger runs) {
         if (request.only() != null) {
             return List.of(request.only());
         }
