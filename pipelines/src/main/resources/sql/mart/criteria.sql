@@ -2,7 +2,10 @@
 -- those meeting the criterion (score at or above its pass mark, ref.criteria_sets), the share, the mean score, and
 -- the criterion's rank from the weakest (1 = lowest share in its area, year and group).
 WITH scores AS (
-    SELECT y.year, y.citizen_group, y.criteria_set, p.geography, p.commune_code, p.weight, p.approximate,
+    -- weights as decimals: sums of doubles depend on the order Spark adds them in, decimal sums do not, so a
+    -- recomputation gives the same figures to the last digit
+    SELECT y.year, y.citizen_group, y.criteria_set, p.geography, p.commune_code,
+           CAST(p.weight AS DECIMAL(20, 10)) AS weight, p.approximate,
            s.criterion_no, s.score
     FROM core.yearly_assessments y
     JOIN int_account_places p ON p.account_id = y.account_id
@@ -40,7 +43,8 @@ grouped AS (
 SELECT geography, level, year, province_code, province_name,
        CASE WHEN level = 'province' THEN NULL ELSE district_code END AS district_code,
        CASE WHEN level = 'province' THEN NULL ELSE district_name END AS district_name,
-       commune_code, commune_name, citizen_group, criterion_no, criterion_title,
+       commune_code, CASE WHEN level = 'commune' THEN commune_name END AS commune_name, citizen_group, criterion_no,
+       criterion_title,
        CAST(assessed AS DECIMAL(18, 4)) AS assessed,
        CAST(meeting AS DECIMAL(18, 4))  AS meeting,
        CAST(meeting / nullif(assessed, 0) AS DOUBLE) AS share,

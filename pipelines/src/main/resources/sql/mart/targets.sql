@@ -34,7 +34,8 @@ year_values AS (
     UNION ALL
     SELECT 'province', a.province_code, max(a.province_name), NULL, NULL, y.year, NULL,
            'digital_of_achieved',
-           sum(CASE WHEN y.score_3 >= c.pass_mark THEN p.weight ELSE 0 END) / nullif(sum(p.weight), 0), NULL
+           CAST(sum(CASE WHEN y.score_3 >= c.pass_mark THEN CAST(p.weight AS DECIMAL(20, 10)) ELSE 0 END)
+                / nullif(sum(CAST(p.weight AS DECIMAL(20, 10))), 0) AS DOUBLE), NULL
     FROM core.yearly_assessments y
     JOIN int_account_places p ON p.account_id = y.account_id AND p.geography = '2025'
     JOIN int_areas a ON a.geography = '2025' AND a.commune_code = p.commune_code

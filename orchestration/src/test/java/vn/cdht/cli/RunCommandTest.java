@@ -62,7 +62,13 @@ class RunCommandTest {
         assertEquals(0, uninterrupted.exitCode(), uninterrupted.err());
         Map<String, List<String>> recomputed = martContents();
         for (String mart : recomputed.keySet()) {
-            assertEquals(recomputed.get(mart), afterCrash.get(mart), mart + " after the crash and the resumed run");
+            List<String> onlyAfterCrash = new ArrayList<>(afterCrash.get(mart));
+            onlyAfterCrash.removeAll(recomputed.get(mart));
+            List<String> onlyRecomputed = new ArrayList<>(recomputed.get(mart));
+            onlyRecomputed.removeAll(afterCrash.get(mart));
+            assertEquals(List.of(), onlyAfterCrash.stream().limit(3).toList(), "mart." + mart + " rows only after the crash;"
+                    + " only in the recomputation: " + onlyRecomputed.stream().limit(3).toList());
+            assertEquals(recomputed.get(mart).size(), afterCrash.get(mart).size(), "mart." + mart + " rows");
         }
 
         CliRun runs = CliRun.of(env(), "runs");
@@ -87,7 +93,7 @@ class RunCommandTest {
         }
         CliRun afterwards = CliRun.of(env(), "run", "--only", "deliver");
         assertEquals(0, afterwards.exitCode(), afterwards.err());
-        assertTrue(afterwards.out().contains("deliver     skipped"), afterwards.out());
+        assertTrue(afterwards.out().matches("(?s).*deliver\\s+skipped.*"), afterwards.out());
     }
 
     /** Runs cdht in a child JVM and kills it (SIGKILL) as soon as it prints {@code marker}; returns what it printed. */

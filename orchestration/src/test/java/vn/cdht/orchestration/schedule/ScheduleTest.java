@@ -38,8 +38,8 @@ class ScheduleTest {
 
         Schedule.Entry daily = s.entries().get(0);
         assertEquals("0 2 * * *", daily.cron().toString());
-        assertEquals(new RunRequest("scheduler", null, PipelineStage.INGEST, null), daily.request());
-        assertEquals("ingest → deliver", daily.stages());
+        assertEquals(new RunRequest("scheduler", null, PipelineStage.INGEST, null, PipelineStage.PUBLISH), daily.request());
+        assertEquals("ingest → publish", daily.stages());
 
         Schedule.Entry monthly = s.entries().get(1);
         assertEquals("0 6 1 * *", monthly.cron().toString());
