@@ -128,7 +128,7 @@ class RunCommandTest {
             }
         });
         try {
-            assertTrue(reached.get(6, TimeUnit.MINUTES), "the run never printed '" + marker + "':\n" + String.join("\n", lines));
+            assertTrue(reached.get(15, TimeUnit.MINUTES), "the run never printed '" + marker + "':\n" + String.join("\n", lines));
         } finally {
             process.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
             process.waitFor(1, TimeUnit.MINUTES);
