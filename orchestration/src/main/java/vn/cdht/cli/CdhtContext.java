@@ -106,6 +106,10 @@ final class CdhtContext implements AutoCloseable {
     SparkSession spark() {
         if (spark == null) {
             progress("starting Spark (" + config.get("spark.master", "local[*]") + ")");
+            if (System.console() != null && System.getProperty("spark.ui.showConsoleProgress") == null) {
+                // Spark's own progress bar of jobs and stages, on a terminal only (SparkConf reads spark.* properties)
+                System.setProperty("spark.ui.showConsoleProgress", "true");
+            }
             spark = SparkSessions.create(config);
         }
         return spark;
