@@ -21,7 +21,7 @@ class SchedulerCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         String out = run.out();
         assertTrue(out.startsWith("Schedule in Asia/Ho_Chi_Minh (misfire grace 60 min, shutdown timeout 600 s):"), out);
-        assertTrue(out.matches("(?s).*\\ndaily\\s+0 2 \\* \\* \\*\\s+ingest → deliver\\s+\\d{4}-\\d\\d-\\d\\d 02:00 \\w{3}\\n.*"), out);
+        assertTrue(out.matches("(?s).*\\ndaily\\s+0 2 \\* \\* \\*\\s+ingest → publish\\s+\\d{4}-\\d\\d-\\d\\d 02:00 \\w{3}\\n.*"), out);
         assertTrue(out.matches("(?s).*\\nmonthly\\s+0 6 1 \\* \\*\\s+bulletins → deliver\\s+\\d{4}-\\d\\d-01 06:00 \\w{3}\\n.*"), out);
         assertEquals(5, out.lines().filter(l -> l.matches(".*\\d{4}-\\d\\d-\\d\\d 02:00 \\w{3}")).count(), out);
         assertEquals(5, out.lines().filter(l -> l.matches(".*\\d{4}-\\d\\d-01 06:00 \\w{3}")).count(), out);
@@ -45,10 +45,13 @@ class SchedulerCommandTest {
                 run.err().strip());
     }
 
+    /** The real runner behind the scheduler: an entry due every minute, running publish only; waits up to a minute. */
     @Test
-    void withoutThePipelineRunnerItSaysSo() {
-        CliRun run = CliRun.of(Map.of(), "scheduler", "--once", "--home", home.toString());
-        assertEquals(1, run.exitCode());
-        assertEquals("cdht scheduler: error: cdht run is not available", run.err().strip());
+    void onceRunsTheNextFiringThroughCdhtRunAndExitsWithItsOutcome() {
+        CliRun run = CliRun.of(Map.of("CDHT_SCHEDULE_DAILY_CRON", "* * * * *", "CDHT_SCHEDULE_DAILY_FROM", "publish",
+                "CDHT_SCHEDULE_DAILY_UNTIL", "publish"),
+                "scheduler", "--once", "--home", home.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("stage 1/1: publish"), run.err());
     }
 }
