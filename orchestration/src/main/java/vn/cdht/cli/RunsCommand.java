@@ -64,8 +64,7 @@ final class RunsCommand implements Callable<Integer> {
             return;
         }
         RunLedger ledger = new RunLedger(ctx.control());
-        ledger.runs(null, Integer.MAX_VALUE).stream().filter(r -> r.id() == runId).findFirst()
-                .ifPresentOrElse(r -> printRun(ctx, ledger, r), () -> ctx.out().println("No run " + runId + "."));
+        ledger.run(runId).ifPresentOrElse(r -> printRun(ctx, ledger, r), () -> ctx.out().println("No run " + runId + "."));
         ctx.out().flush();
     }
 

@@ -51,8 +51,11 @@ public final class ControlStatements {
         }
     }
 
-    public void update(String sql, Object... args) {
-        inTransaction(c -> execute(c, sql, args));
+    /** Runs one statement in its own transaction; returns how many rows it changed. */
+    public int update(String sql, Object... args) {
+        int[] changed = new int[1];
+        inTransaction(c -> changed[0] = execute(c, sql, args));
+        return changed[0];
     }
 
     public void inTransaction(Work work) {
@@ -70,10 +73,19 @@ public final class ControlStatements {
         }
     }
 
-    public static void execute(Connection c, String sql, Object... args) throws SQLException {
+    public static int execute(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ControlDatabase.bind(ps, args);
-            ps.executeUpdate();
+            return ps.executeUpdate();
+        }
+    }
+
+    /** This machine's name, as runs and locks record it. */
+    public static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown";
         }
     }
 

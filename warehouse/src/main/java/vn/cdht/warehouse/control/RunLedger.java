@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Records pipeline runs and their stages in {@code pipeline_run} and {@code stage_run}. */
 public final class RunLedger {
@@ -21,7 +22,7 @@ public final class RunLedger {
     public long startRun(String command, String period) {
         return insertReturningId(
                 "INSERT INTO pipeline_run (command, period, status, started_at, host) VALUES (?, ?, 'running', ?, ?) RETURNING run_id",
-                command, period, now(), host());
+                command, period, now(), ControlStatements.host());
     }
 
     public void finishRun(long runId, RunStatus status, String error) {
@@ -50,13 +51,24 @@ public final class RunLedger {
                               Long rowsOut, String snapshotIds, String error) {
     }
 
+    private static final String RUN_COLUMNS = "run_id, command, period, status, started_at, ended_at, host, error_message";
+
     /** The latest runs of {@code command} (every command when NULL), newest first. */
     public List<RunRecord> runs(String command, int limit) {
-        String sql = "SELECT run_id, command, period, status, started_at, ended_at, host, error_message FROM pipeline_run"
+        String sql = "SELECT " + RUN_COLUMNS + " FROM pipeline_run"
                 + (command == null ? "" : " WHERE command = ?") + " ORDER BY run_id DESC LIMIT ?";
         Object[] args = command == null ? new Object[] {limit} : new Object[] {command, limit};
-        return statements.query(sql, rs -> new RunRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                ControlStatements.instant(rs, 5), ControlStatements.instant(rs, 6), rs.getString(7), rs.getString(8)), args);
+        return statements.query(sql, RunLedger::run, args);
+    }
+
+    public Optional<RunRecord> run(long runId) {
+        return statements.query("SELECT " + RUN_COLUMNS + " FROM pipeline_run WHERE run_id = ?", RunLedger::run, runId)
+                .stream().findFirst();
+    }
+
+    private static RunRecord run(ResultSet rs) throws SQLException {
+        return new RunRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                ControlStatements.instant(rs, 5), ControlStatements.instant(rs, 6), rs.getString(7), rs.getString(8));
     }
 
     public List<StageRecord> stages(long runId) {
@@ -105,11 +117,4 @@ public final class RunLedger {
         return Instant.now();
     }
 
-    private static String host() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "unknown";
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package vn.cdht.warehouse.control;
 
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +29,7 @@ public final class RunLock {
         this.sql = new ControlStatements(db, "the run lock");
         this.name = name;
         this.stale = stale;
-        this.self = host() + ":" + ProcessHandle.current().pid();
+        this.self = ControlStatements.host() + ":" + ProcessHandle.current().pid();
     }
 
     public String self() {
@@ -56,7 +55,7 @@ public final class RunLock {
         if (!isStale(h, now)) {
             return new Attempt(false, h, null);
         }
-        int taken = updated("UPDATE run_lock SET run_id = ?, holder = ?, acquired_at = ?, heartbeat_at = ?"
+        int taken = sql.update("UPDATE run_lock SET run_id = ?, holder = ?, acquired_at = ?, heartbeat_at = ?"
                 + " WHERE lock_name = ? AND holder = ? AND heartbeat_at = ?", runId, self, now, now, name, h.holder(), h.heartbeatAt());
         return taken == 1 ? new Attempt(true, null, h) : new Attempt(false, holder().orElse(h), null);
     }
@@ -84,7 +83,7 @@ public final class RunLock {
     /** Gone from this host, or silent for longer than the stale period. */
     boolean isStale(Holder h, Instant now) {
         int colon = h.holder().lastIndexOf(':');
-        if (colon > 0 && h.holder().substring(0, colon).equals(host())) {
+        if (colon > 0 && h.holder().substring(0, colon).equals(ControlStatements.host())) {
             try {
                 long pid = Long.parseLong(h.holder().substring(colon + 1));
                 if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
@@ -97,22 +96,4 @@ public final class RunLock {
         return h.heartbeatAt().plus(stale).isBefore(now);
     }
 
-    private int updated(String statement, Object... args) {
-        int[] n = new int[1];
-        sql.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(statement)) {
-                ControlDatabase.bind(ps, args);
-                n[0] = ps.executeUpdate();
-            }
-        });
-        return n[0];
-    }
-
-    private static String host() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "unknown";
-        }
-    }
 }
