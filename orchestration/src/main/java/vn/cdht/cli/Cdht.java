@@ -89,6 +89,7 @@ public final class Cdht implements Runnable {
     }
 
     public static void main(String[] args) {
+        JvmPeaks.installIfRequested();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(run(args, System.getenv(), out, err));

@@ -130,9 +130,11 @@ public final class BatchFiles implements AutoCloseable {
 
     private static List<SourceFile> listFolder(Path folder, String label) {
         List<SourceFile> out = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
+        // the real path, so that a batch folder reached through a symbolic link (an inbox entry) is walked too
+        try (Stream<Path> walk = Files.walk(folder.toRealPath())) {
+            Path real = folder.toRealPath();
             for (Path p : (Iterable<Path>) walk::iterator) {
-                if (Files.isRegularFile(p) && !skipped(folder.relativize(p).toString())) {
+                if (Files.isRegularFile(p) && !skipped(real.relativize(p).toString())) {
                     out.add(describe(p, hash(p)));
                 }
             }

@@ -109,6 +109,16 @@ class BatchFilesTest {
     }
 
     @Test
+    void listsAFolderReachedThroughASymbolicLink() throws Exception {
+        Path folder = folder();
+        Path link = Files.createSymbolicLink(dir.resolve("inbox-entry"), folder);
+        try (BatchFiles batch = BatchFiles.open(link); BatchFiles direct = BatchFiles.open(folder)) {
+            assertListing(batch);
+            assertEquals(direct.checksum(), batch.checksum());
+        }
+    }
+
+    @Test
     void extractsAZipAndHasTheSameChecksumAsTheFolder() throws Exception {
         String folderChecksum;
         try (BatchFiles batch = BatchFiles.open(folder())) {

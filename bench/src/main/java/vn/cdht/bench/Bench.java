@@ -1,0 +1,247 @@
+package vn.cdht.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.cdht.cli.Cdht;
+import vn.cdht.warehouse.analyst.AnalystQuery;
+import vn.cdht.warehouse.control.ControlDatabase;
+import vn.cdht.warehouse.control.ControlDatabaseSettings;
+import vn.cdht.warehouse.control.RunLedger;
+
+/**
+ * The benchmark of bench/README.md: generates a scale's data, then measures the full and incremental refresh
+ * ({@code cdht run --until publish} in its own JVM), the DuckDB-only baseline on the same files (and checks its
+ * figures against cdht's), every commune bulletin of the largest province, the provincial bulletin warm, and the
+ * analyst guide's queries; writes {@code <out>/<date>-<scale>.md} and {@code .csv}.
+ */
+@Command(name = "bench/run.sh", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Benchmarks cdht at a scale and writes a dated Markdown table and CSV of the results.",
+                "Scales: XS (about 5 thousand accounts, a smoke test), S (about 100 thousand), M (about 2 million),"
+                        + " L (about 8 million). See bench/README.md."})
+public final class Bench implements Callable<Integer> {
+
+    static final String SECRET = "cdht-bench-pseudonym-secret-0001";
+
+    @Option(names = "--scale", defaultValue = "S", paramLabel = "XS|S|M|L", description = "Data size (default ${DEFAULT-VALUE}).")
+    String scale;
+
+    @Option(names = "--out", defaultValue = "bench/results", paramLabel = "DIR",
+            description = "Where the results go (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "Scratch folder for data and homes (default: <tmp>/cdht-bench; generated data is reused).")
+    Path work;
+
+    @Option(names = "--repeat", paramLabel = "N", description = "Repetitions of each measurement (default per scale: XS/S 3, M 2, L 1).")
+    Integer repeat;
+
+    @Option(names = "--heap", defaultValue = "8g", paramLabel = "SIZE",
+            description = "Maximum heap of the measured cdht JVMs (default ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--skip", split = ",", paramLabel = "PART",
+            description = "Parts to leave out: incremental, baseline, bulletins, analyst.")
+    List<String> skip = new ArrayList<>();
+
+    private final Path repository = Path.of("").toAbsolutePath();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Bench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        BenchScale s = BenchScale.of(scale);
+        int n = repeat != null ? repeat : s.defaultRepeat();
+        Path workDir = (work != null ? work : Path.of(System.getProperty("java.io.tmpdir"), "cdht-bench")).toAbsolutePath();
+        Files.createDirectories(workDir);
+        progress("scale " + s + " (" + s.description() + "), " + n + " repetition(s), work folder " + workDir);
+        DataSet data = DataSet.prepare(s, workDir, Bench::progress);
+        progress(String.format("data: %,d rows in the full export (%,d accounts), %,d in the incremental batch",
+                data.fullRowCount(), data.accounts(), data.incrementalRows()));
+
+        List<Measurement> results = new ArrayList<>();
+        Map<String, List<Double>> full = new HashMap<>();
+        Map<String, List<Double>> incremental = new HashMap<>();
+        Baseline.Result check = null;
+        List<Double> baselineSeconds = new ArrayList<>();
+        Path home = null;
+        for (int r = 1; r <= n; r++) {
+            home = workDir.resolve("home-" + s + "-" + r);
+            Path inbox = workDir.resolve("inbox-" + s + "-" + r);
+            DataSet.deleteTree(home);
+            DataSet.deleteTree(inbox);
+            Files.createDirectories(inbox);
+            for (Slice slice : s.slices()) {
+                Files.createSymbolicLink(inbox.resolve("1-full-" + slice.folder()), data.full().resolve(slice.folder()));
+            }
+            ChildJvm cdht = new ChildJvm(repository, heap, env(home, inbox), Bench::progress);
+            progress("repetition " + r + "/" + n + ": full refresh (cdht run --until publish)");
+            refresh(cdht, home, workDir.resolve("logs/full-" + s + "-" + r + ".log"), data.fullRowCount(), full);
+            if (!skip.contains("baseline")) {
+                progress("repetition " + r + "/" + n + ": DuckDB-only baseline on the same files");
+                Baseline.Result b = Baseline.run(data.full().resolve("*"), home.resolve("analyst.duckdb"),
+                        repository.resolve("bench/baseline/coverage_criteria.sql"), Runtime.getRuntime().availableProcessors());
+                baselineSeconds.add(b.seconds());
+                if (check == null) {
+                    check = b;
+                }
+                progress(String.format("baseline: %.1f s, %s", b.seconds(), b.summary()));
+            }
+            if (!skip.contains("incremental")) {
+                for (Slice slice : s.slices()) {
+                    Files.createSymbolicLink(inbox.resolve("2-incr-" + slice.folder()),
+                            data.incremental().resolve(slice.folder()));
+                }
+                progress("repetition " + r + "/" + n + ": incremental refresh (1% new and changed rows)");
+                refresh(cdht, home, workDir.resolve("logs/incremental-" + s + "-" + r + ".log"), data.incrementalRows(),
+                        incremental);
+            }
+        }
+        addRefresh(results, "full refresh", full);
+        addRefresh(results, "incremental refresh", incremental);
+        if (!baselineSeconds.isEmpty()) {
+            results.add(new Measurement("baseline", "DuckDB-only coverage + criteria from the CSVs", "s", baselineSeconds));
+        }
+        String province = largestProvince(home.resolve("analyst.duckdb"));
+        if (!skip.contains("bulletins")) {
+            bulletins(s, n, workDir, home, province, results);
+        }
+        AnalystLatency.Result analyst = null;
+        if (!skip.contains("analyst")) {
+            progress("analyst queries (docs/analyst-guide.md), 20 runs each after one warm-up");
+            analyst = AnalystLatency.measure(home.resolve("analyst.duckdb"),
+                    AnalystLatency.questions(repository.resolve("docs/analyst-guide.md")), 20);
+            results.add(new Measurement("analyst queries", "p50 over all queries", "ms",
+                    List.of(Measurement.percentile(analyst.allMillis(), 50))));
+            results.add(new Measurement("analyst queries", "p95 over all queries", "ms",
+                    List.of(Measurement.percentile(analyst.allMillis(), 95))));
+            for (int i = 0; i < analyst.perQuery().size(); i++) {
+                results.add(new Measurement("analyst queries", "Q" + (i + 1) + " (" + analyst.rows().get(i) + " rows)", "ms",
+                        analyst.perQuery().get(i)));
+            }
+        }
+        ResultsReport report = new ResultsReport(s, data, n, LocalDate.now(ResultsReport.VIETNAM), repository, province,
+                results, check, heap);
+        Path[] written = report.write(out.toAbsolutePath());
+        progress("results: " + written[0] + " and " + written[1]);
+        System.out.print(Files.readString(written[0], StandardCharsets.UTF_8));
+        return 0;
+    }
+
+    private Map<String, String> env(Path home, Path inbox) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CDHT_HOME", home.toString());
+        env.put("CDHT_INGEST_INBOX", inbox.toString());
+        env.put("CDHT_PSEUDONYM_SECRET", SECRET);
+        env.put("CDHT_CONFIG", "");
+        return env;
+    }
+
+    /** One {@code cdht run --until publish}: process wall time, stage times from the control database, peaks. */
+    private void refresh(ChildJvm cdht, Path home, Path log, long rows, Map<String, List<Double>> into) {
+        ChildJvm.Outcome o = cdht.run(log, "run", "--until", "publish");
+        ControlDatabase control = new ControlDatabase(new ControlDatabaseSettings("jdbc:sqlite:" + home.resolve("control.db"), null, null));
+        RunLedger ledger = new RunLedger(control);
+        RunLedger.RunRecord run = ledger.runs("run", 1).get(0);
+        double stages = 0;
+        for (RunLedger.StageRecord st : ledger.stages(run.id())) {
+            double sec = java.time.Duration.between(st.startedAt(), st.endedAt()).toMillis() / 1000.0;
+            into.computeIfAbsent("stage " + st.stage(), k -> new ArrayList<>()).add(sec);
+            stages += sec;
+        }
+        into.computeIfAbsent("stages ingest → publish", k -> new ArrayList<>()).add(stages);
+        into.computeIfAbsent("process wall (with JVM and Spark start)", k -> new ArrayList<>()).add(o.seconds());
+        into.computeIfAbsent("rows/s (source rows ÷ stage time)", k -> new ArrayList<>()).add(rows / stages);
+        into.computeIfAbsent("peak heap", k -> new ArrayList<>()).add(o.heapPeakBytes() / 1e9);
+        into.computeIfAbsent("peak RSS", k -> new ArrayList<>()).add(o.rssPeakBytes() / 1e9);
+        progress(String.format("  %.1f s (stages %.1f s), heap peak %.2f GB, RSS peak %.2f GB", o.seconds(), stages,
+                o.heapPeakBytes() / 1e9, o.rssPeakBytes() / 1e9));
+    }
+
+    private static void addRefresh(List<Measurement> results, String section, Map<String, List<Double>> values) {
+        for (String name : List.of("stage ingest", "stage indicators", "stage publish", "stages ingest → publish",
+                "process wall (with JVM and Spark start)", "rows/s (source rows ÷ stage time)", "peak heap", "peak RSS")) {
+            List<Double> v = values.get(name);
+            if (v != null) {
+                String unit = name.startsWith("peak") ? "GB" : name.startsWith("rows/s") ? "rows/s" : "s";
+                results.add(new Measurement(section, name, unit, v));
+            }
+        }
+    }
+
+    /** The province with the most communes on the 2025 geography among those with data. */
+    private static String largestProvince(Path analyst) {
+        try (AnalystQuery q = AnalystQuery.open(analyst)) {
+            return String.valueOf(q.query("SELECT province_code FROM mart.coverage WHERE geography = '2025'"
+                    + " AND level = 'commune' AND is_latest_month GROUP BY province_code"
+                    + " ORDER BY count(DISTINCT commune_code) DESC, province_code LIMIT 1").rows().get(0).get(0));
+        }
+    }
+
+    private void bulletins(BenchScale s, int n, Path workDir, Path home, String province, List<Measurement> results)
+            throws IOException {
+        Map<String, String> env = env(home, workDir.resolve("inbox-" + s + "-" + n));
+        List<Double> seconds = new ArrayList<>();
+        List<Double> perSecond = new ArrayList<>();
+        int count = 0;
+        for (int r = 1; r <= n; r++) {
+            Path folder = workDir.resolve("bulletins-" + s + "-" + r);
+            DataSet.deleteTree(folder);
+            progress("repetition " + r + "/" + n + ": every commune bulletin of province " + province
+                    + " (cdht bulletin --kind commune --all, its own JVM)");
+            ChildJvm.Outcome o = new ChildJvm(repository, heap, env, Bench::progress).run(
+                    workDir.resolve("logs/bulletins-" + s + "-" + r + ".log"),
+                    "bulletin", "--kind", "commune", "--scope", province, "--all", "--out", folder.toString());
+            try (var files = Files.list(folder)) {
+                count = (int) files.filter(f -> f.toString().endsWith(".pdf")).count();
+            }
+            seconds.add(o.seconds());
+            perSecond.add(count / o.seconds());
+        }
+        results.add(new Measurement("bulletins", "every commune bulletin of " + province + " (" + count
+                + " PDFs, command wall time)", "s", seconds));
+        results.add(new Measurement("bulletins", "commune bulletins per second", "reports/s", perSecond));
+
+        progress("provincial bulletin of " + province + ": once cold, then 5 times in the same JVM");
+        Path folder = workDir.resolve("bulletins-" + s + "-province");
+        List<Double> warm = new ArrayList<>();
+        double cold = 0;
+        for (int r = 0; r <= 5; r++) {
+            long t0 = System.nanoTime();
+            StringWriter o = new StringWriter();
+            StringWriter e = new StringWriter();
+            int code = Cdht.run(new String[] {"bulletin", "--kind", "province", "--scope", province, "--out", folder.toString()},
+                    env, new PrintWriter(o), new PrintWriter(e));
+            if (code != 0) {
+                throw new IllegalStateException("cdht bulletin --kind province failed: " + e);
+            }
+            double sec = (System.nanoTime() - t0) / 1e9;
+            if (r == 0) {
+                cold = sec;
+            } else {
+                warm.add(sec);
+            }
+        }
+        results.add(Measurement.of("bulletins", "provincial bulletin of " + province + ", first in a new JVM", "s", cold));
+        results.add(new Measurement("bulletins", "provincial bulletin of " + province + ", JVM warm", "s", warm));
+    }
+
+    static void progress(String message) {
+        System.err.println("[bench] " + message);
+    }
+}
