@@ -95,12 +95,12 @@ public final class Bench implements Callable<Integer> {
             if (!skip.contains("baseline")) {
                 progress("repetition " + r + "/" + n + ": DuckDB-only baseline on the same files");
                 Baseline.Result b = Baseline.run(data.full().resolve("*"), home.resolve("analyst.duckdb"),
-                        repository.resolve("bench/baseline/coverage_criteria.sql"), Runtime.getRuntime().availableProcessors());
+                        Runtime.getRuntime().availableProcessors(), repository.resolve("bench/baseline/coverage_criteria.sql"));
                 baselineSeconds.add(b.seconds());
                 if (check == null) {
                     check = b;
                 }
-                progress(String.format("baseline: %.1f s, %s", b.seconds(), b.summary()));
+                progress(b.toString());
             }
             if (!skip.contains("incremental")) {
                 for (Slice slice : s.slices()) {
@@ -167,7 +167,7 @@ public final class Bench implements Callable<Integer> {
         into.computeIfAbsent("stages ingest → publish", k -> new ArrayList<>()).add(stages);
         into.computeIfAbsent("process wall (with JVM and Spark start)", k -> new ArrayList<>()).add(o.seconds());
         into.computeIfAbsent("rows/s (source rows ÷ stage time)", k -> new ArrayList<>()).add(rows / stages);
-        into.computeIfAbsent("peak heap", k -> new ArrayList<>()).add(o.heapPeakBytes() / 1e9);
+        into.computeIfAbsent("peak heap used (before a GC)", k -> new ArrayList<>()).add(o.heapPeakBytes() / 1e9);
         into.computeIfAbsent("peak RSS", k -> new ArrayList<>()).add(o.rssPeakBytes() / 1e9);
         progress(String.format("  %.1f s (stages %.1f s), heap peak %.2f GB, RSS peak %.2f GB", o.seconds(), stages,
                 o.heapPeakBytes() / 1e9, o.rssPeakBytes() / 1e9));
@@ -175,7 +175,7 @@ public final class Bench implements Callable<Integer> {
 
     private static void addRefresh(List<Measurement> results, String section, Map<String, List<Double>> values) {
         for (String name : List.of("stage ingest", "stage indicators", "stage publish", "stages ingest → publish",
-                "process wall (with JVM and Spark start)", "rows/s (source rows ÷ stage time)", "peak heap", "peak RSS")) {
+                "process wall (with JVM and Spark start)", "rows/s (source rows ÷ stage time)", "peak heap used (before a GC)", "peak RSS")) {
             List<Double> v = values.get(name);
             if (v != null) {
                 String unit = name.startsWith("peak") ? "GB" : name.startsWith("rows/s") ? "rows/s" : "s";

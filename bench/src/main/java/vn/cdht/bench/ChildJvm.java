@@ -62,6 +62,7 @@ final class ChildJvm {
                  var w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
                 String line;
                 while ((line = out.readLine()) != null) {
+                    w.write(String.format(java.util.Locale.ROOT, "%8.1f ", (System.nanoTime() - t0) / 1e9));
                     w.write(line);
                     w.newLine();
                     if (line.startsWith("…")) {

@@ -12,8 +12,8 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The JVM's peak memory, for the benchmarks: used heap just before each garbage collection (where it peaks) and the
- * resident set's high-water mark, written to the file named by the system property {@code cdht.peaks-file} on exit.
+ * The JVM's peak memory, for the benchmarks: used heap just before each garbage collection (where it peaks; G1 lets
+ * it grow toward -Xmx before collecting, so it says more about -Xmx than about need) and the resident set's high-water mark, written to the file named by the system property {@code cdht.peaks-file} on exit.
  */
 final class JvmPeaks {
 
