@@ -11,34 +11,43 @@ WITH scores AS (
     JOIN int_account_places p ON p.account_id = y.account_id
     LATERAL VIEW stack(10, 1, y.score_1, 2, y.score_2, 3, y.score_3, 4, y.score_4, 5, y.score_5,
                            6, y.score_6, 7, y.score_7, 8, y.score_8, 9, y.score_9, 10, y.score_10) s AS criterion_no, score
-    WHERE s.score IS NOT NULL
+    WHERE s.score IS NOT NULL AND (p.geography = '2025' OR y.year <= 2025)
 ),
-judged AS (
-    SELECT s.*, a.province_code, a.province_name, a.district_code, a.district_name, a.commune_name,
-           c.title_vi, CASE WHEN s.score >= c.pass_mark THEN s.weight ELSE 0 END AS meeting
+commune_sums AS (
+    -- one row per commune, group, criterion and year first: the rollup to districts and provinces below then adds
+    -- up a few thousand of these instead of expanding every score six times (decimal sums: the same figures)
+    SELECT s.geography, s.year, s.criterion_no, s.commune_code, s.citizen_group,
+           sum(s.weight) AS assessed,
+           sum(CASE WHEN s.score >= c.pass_mark THEN s.weight ELSE 0 END) AS meeting,
+           sum(s.weight * s.score) AS weighted_score,
+           max(c.title_vi) AS max_title, min(c.title_vi) AS min_title,
+           max(s.approximate) AS approximate
     FROM scores s
-    JOIN int_areas a ON a.geography = s.geography AND a.commune_code = s.commune_code
     LEFT JOIN ref.criteria_sets c
            ON c.set_code = s.criteria_set AND c.citizen_group = s.citizen_group AND c.criterion_no = s.criterion_no
-    WHERE s.geography = '2025' OR s.year <= 2025
+    GROUP BY s.geography, s.year, s.criterion_no, s.commune_code, s.citizen_group
 ),
 grouped AS (
-    SELECT geography, year, criterion_no,
-           CASE WHEN grouping(commune_code) = 0 THEN 'commune' WHEN grouping(district_code) = 0 THEN 'district'
+    SELECT cs.geography, cs.year, cs.criterion_no,
+           CASE WHEN grouping(a.commune_code) = 0 THEN 'commune' WHEN grouping(a.district_code) = 0 THEN 'district'
                 ELSE 'province' END AS level,
-           province_code, max(province_name) AS province_name,
-           district_code, max(district_name) AS district_name,
-           commune_code, max(commune_name) AS commune_name,
-           CASE WHEN grouping(citizen_group) = 1 THEN 'ALL' ELSE citizen_group END AS citizen_group,
-           CASE WHEN grouping(citizen_group) = 0 THEN max(title_vi) ELSE min(title_vi) END AS criterion_title,
-           sum(weight) AS assessed, sum(meeting) AS meeting,
-           sum(weight * score) / sum(weight) AS mean_score,
-           max(approximate) AS approximate
-    FROM judged
-    GROUP BY geography, year, criterion_no, GROUPING SETS (
-        (province_code, citizen_group), (province_code),
-        (province_code, district_code, citizen_group), (province_code, district_code),
-        (province_code, district_code, commune_code, citizen_group), (province_code, district_code, commune_code))
+           a.province_code, max(a.province_name) AS province_name,
+           a.district_code, max(a.district_name) AS district_name,
+           a.commune_code, max(a.commune_name) AS commune_name,
+           CASE WHEN grouping(cs.citizen_group) = 1 THEN 'ALL' ELSE cs.citizen_group END AS citizen_group,
+           CASE WHEN grouping(cs.citizen_group) = 0 THEN max(cs.max_title) ELSE min(cs.min_title) END AS criterion_title,
+           -- cast back to the types a one-step sum has (weight DECIMAL(20,10), score DECIMAL(6,2)), so that the
+           -- divisions below round exactly as they always did
+           CAST(sum(cs.assessed) AS DECIMAL(30, 10)) AS assessed,
+           CAST(sum(cs.meeting) AS DECIMAL(30, 10)) AS meeting,
+           CAST(sum(cs.weighted_score) AS DECIMAL(37, 12)) / CAST(sum(cs.assessed) AS DECIMAL(30, 10)) AS mean_score,
+           max(cs.approximate) AS approximate
+    FROM commune_sums cs
+    JOIN int_areas a ON a.geography = cs.geography AND a.commune_code = cs.commune_code
+    GROUP BY cs.geography, cs.year, cs.criterion_no, GROUPING SETS (
+        (a.province_code, cs.citizen_group), (a.province_code),
+        (a.province_code, a.district_code, cs.citizen_group), (a.province_code, a.district_code),
+        (a.province_code, a.district_code, a.commune_code, cs.citizen_group), (a.province_code, a.district_code, a.commune_code))
 )
 SELECT geography, level, year, province_code, province_name,
        CASE WHEN level = 'province' THEN NULL ELSE district_code END AS district_code,

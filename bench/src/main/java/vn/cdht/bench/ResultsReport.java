@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -126,10 +125,5 @@ record ResultsReport(BenchScale scale, DataSet data, int repetitions, LocalDate 
 
     private static String quote(String s) {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    /** Lines of a list, for callers that want them. */
-    static List<String> lines(String text) {
-        return new ArrayList<>(text.lines().toList());
     }
 }

@@ -13,7 +13,8 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * The JVM's peak memory, for the benchmarks: used heap just before each garbage collection (where it peaks; G1 lets
- * it grow toward -Xmx before collecting, so it says more about -Xmx than about need) and the resident set's high-water mark, written to the file named by the system property {@code cdht.peaks-file} on exit.
+ * it grow toward -Xmx before collecting, so it says more about -Xmx than about need) and the resident set's
+ * high-water mark, written on exit to the file named by the system property {@code cdht.peaks-file}.
  */
 final class JvmPeaks {
 
