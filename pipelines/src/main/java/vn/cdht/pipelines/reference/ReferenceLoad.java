@@ -58,25 +58,10 @@ public final class ReferenceLoad {
                 progress.accept("loading " + model.qualifiedName());
                 materializer.replace(model, fingerprint);
             }
-            long rows = rowCount(model.qualifiedName());
+            long rows = spark.table(model.qualifiedName()).count();
             loads.add(new ReferenceLoadResult.TableLoad(model.qualifiedName(), rows, !unchanged));
         }
         return new ReferenceLoadResult(loads, anomalies());
-    }
-
-    /** From the current snapshot's summary (no Spark job: a check with nothing to load stays quick). */
-    private long rowCount(String table) {
-        try {
-            org.apache.iceberg.Snapshot current = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark, table).currentSnapshot();
-            String total = current == null ? null : current.summary().get("total-records");
-            if (total != null) {
-                return Long.parseLong(total);
-            }
-        } catch (org.apache.spark.sql.catalyst.parser.ParseException
-                 | org.apache.spark.sql.catalyst.analysis.NoSuchTableException | RuntimeException e) {
-            // fall back to counting
-        }
-        return spark.table(table).count();
     }
 
     private Map<String, List<String>> anomalies() {
