@@ -131,8 +131,13 @@ public final class BatchFiles implements AutoCloseable {
     private static List<SourceFile> listFolder(Path folder, String label) {
         List<SourceFile> out = new ArrayList<>();
         // the real path, so that a batch folder reached through a symbolic link (an inbox entry) is walked too
-        try (Stream<Path> walk = Files.walk(folder.toRealPath())) {
-            Path real = folder.toRealPath();
+        Path real;
+        try {
+            real = folder.toRealPath();
+        } catch (IOException e) {
+            throw new SourceFileException(label + ": cannot list the batch folder (" + e.getMessage() + ")", e);
+        }
+        try (Stream<Path> walk = Files.walk(real)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 if (Files.isRegularFile(p) && !skipped(real.relativize(p).toString())) {
                     out.add(describe(p, hash(p)));
