@@ -17,7 +17,7 @@ public enum BenchScale {
             List.of(new Slice("79", 2.0))),
     /** About 8 million accounts: several provinces. */
     L("about 8 million accounts: Hồ Chí Minh City, Hà Nội and Đồng Nai", 1,
-            List.of(new Slice("79", 2.0), new Slice("01", 2.6), new Slice("75", 2.6)));
+            List.of(new Slice("79", 2.0), new Slice("01", 4.4), new Slice("75", 4.4)));
 
     private final String description;
     private final int defaultRepeat;
