@@ -123,9 +123,10 @@ public final class Bench implements Callable<Integer> {
         }
         AnalystLatency.Result analyst = null;
         if (!skip.contains("analyst")) {
-            progress("analyst queries (docs/analyst-guide.md), 20 runs each after one warm-up");
-            analyst = AnalystLatency.measure(home.resolve("analyst.duckdb"),
-                    AnalystLatency.questions(repository.resolve("docs/analyst-guide.md")), 20);
+            progress("analyst queries (docs/analyst-guide.md, with the data's own province and commune codes), 20 runs each after one warm-up");
+            Path database = home.resolve("analyst.duckdb");
+            analyst = AnalystLatency.measure(database, AnalystLatency.forData(
+                    AnalystLatency.questions(repository.resolve("docs/analyst-guide.md")), database), 20);
             results.add(new Measurement("analyst queries", "p50 over all queries", "ms",
                     List.of(Measurement.percentile(analyst.allMillis(), 50))));
             results.add(new Measurement("analyst queries", "p95 over all queries", "ms",
@@ -136,7 +137,7 @@ public final class Bench implements Callable<Integer> {
             }
         }
         ResultsReport report = new ResultsReport(s, data, n, LocalDate.now(ResultsReport.VIETNAM), repository, province,
-                results, check, heap);
+                results, check, heap, commandLine(s));
         Path[] written = report.write(out.toAbsolutePath());
         progress("results: " + written[0] + " and " + written[1]);
         System.out.print(Files.readString(written[0], StandardCharsets.UTF_8));
@@ -182,6 +183,21 @@ public final class Bench implements Callable<Integer> {
                 results.add(new Measurement(section, name, unit, v));
             }
         }
+    }
+
+    /** The command that reproduces this run (scratch and output folders left out). */
+    private String commandLine(BenchScale s) {
+        StringBuilder b = new StringBuilder("bench/run.sh --scale ").append(s);
+        if (repeat != null) {
+            b.append(" --repeat ").append(repeat);
+        }
+        if (!"8g".equals(heap)) {
+            b.append(" --heap ").append(heap);
+        }
+        if (!skip.isEmpty()) {
+            b.append(" --skip ").append(String.join(",", skip));
+        }
+        return b.toString();
     }
 
     /** The province with the most communes on the 2025 geography among those with data. */

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /** Writes the results of one benchmark run as {@code <date>-<scale>.md} (a readable table) and {@code .csv}. */
 record ResultsReport(BenchScale scale, DataSet data, int repetitions, LocalDate date, Path repository, String province,
-                     List<Measurement> results, Baseline.Result check, String heap) {
+                     List<Measurement> results, Baseline.Result check, String heap, String command) {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -50,7 +50,7 @@ record ResultsReport(BenchScale scale, DataSet data, int repetitions, LocalDate 
         b.append("Machine: ").append(Machine.describe()).append(". Measured cdht JVMs: -Xmx").append(heap)
                 .append(", Spark local[*].\n\n");
         b.append("Versions: ").append(Machine.versions(repository)).append(".\n\n");
-        b.append("Command: `bench/run.sh --scale ").append(scale).append("`; ").append(repetitions)
+        b.append("Command: `").append(command).append("`; ").append(repetitions)
                 .append(" repetition(s): median, and min–max over the repetitions.\n\n");
         b.append("| section | measure | median | min | max | unit | n |\n|---|---|---:|---:|---:|---|---:|\n");
         for (Measurement m : results) {
