@@ -14,28 +14,35 @@ WITH registrations AS (
     GROUP BY 1, 2, 3, 4
 ),
 submissions AS (
-    SELECT coalesce(a.citizen_key, concat('account:', s.account_id)) AS citizen, s.year,
+    -- distributed by citizen and year once: the month-end states and the months' windows below need no other shuffle
+    SELECT /*+ REPARTITION(citizen, year) */ coalesce(a.citizen_key, concat('account:', s.account_id)) AS citizen, s.year,
            CASE WHEN year(s.submitted_at) > s.year THEN concat(s.year, '-12')
                 WHEN year(s.submitted_at) < s.year THEN concat(s.year, '-01')
                 ELSE date_format(s.submitted_at, 'yyyy-MM') END AS month,
-           s.submitted_at, s.updated_at, s.assessment_id, s.achieved
+           s.submitted_at, s.updated_at, s.assessment_id, s.account_id, s.achieved
     FROM core.self_assessments s
     LEFT JOIN core.accounts a ON a.account_id = s.account_id
     WHERE s.status = 'active'
 ),
 month_end_state AS (
-    -- each citizen's latest submission within each month they submitted in
-    SELECT citizen, year, month, achieved,
-           row_number() OVER (PARTITION BY citizen, year, month ORDER BY submitted_at DESC, updated_at DESC, assessment_id DESC) AS latest
+    -- each citizen's latest submission within each month they submitted in: whether it is Đạt, and its account
+    SELECT citizen, year, month,
+           max_by(named_struct('achieved', achieved, 'account_id', account_id),
+                  named_struct('submitted_at', submitted_at, 'updated_at', updated_at, 'assessment_id', assessment_id)) AS latest
     FROM submissions
+    GROUP BY citizen, year, month
 ),
 citizen_months AS (
+    -- the account of the year's latest submission (that of core.yearly_assessments) is the one of the last month:
+    -- months follow submission dates
     SELECT citizen, year, month,
-           row_number() OVER (PARTITION BY citizen, year ORDER BY month) = 1 AS first_month,
-           CASE WHEN achieved THEN 1 ELSE 0 END
-             - coalesce(lag(CASE WHEN achieved THEN 1 ELSE 0 END) OVER (PARTITION BY citizen, year ORDER BY month), 0) AS achieved_change
+           row_number() OVER months_so_far = 1 AS first_month,
+           CASE WHEN latest.achieved THEN 1 ELSE 0 END
+             - coalesce(lag(CASE WHEN latest.achieved THEN 1 ELSE 0 END) OVER months_so_far, 0) AS achieved_change,
+           last_value(latest.account_id) OVER (PARTITION BY citizen, year ORDER BY month
+                                               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS counting_account_id
     FROM month_end_state
-    WHERE latest = 1
+    WINDOW months_so_far AS (PARTITION BY citizen, year ORDER BY month)
 ),
 assessments AS (
     SELECT p.geography, p.commune_code, c.year, c.month,
@@ -43,9 +50,7 @@ assessments AS (
            sum(c.achieved_change * p.weight) AS achieved_change,
            max(p.approximate) AS approximate
     FROM citizen_months c
-    JOIN core.yearly_assessments y
-      ON y.year = c.year AND coalesce(y.citizen_key, concat('account:', y.account_id)) = c.citizen
-    JOIN int_account_places p ON p.account_id = y.account_id
+    JOIN int_account_places p ON p.account_id = c.counting_account_id
     GROUP BY 1, 2, 3, 4
 ),
 recognitions AS (

@@ -107,12 +107,16 @@ final class BulletinChecks {
         List<List<String>> communes = communes(analyst, period);
         List<RenderedReport> bulletins = registered().stream().filter(r -> r.kind().equals("commune")).toList();
         assertEquals(communes.size(), bulletins.size(), all.out());
-        List<String> first = communes.get(0);
-        RenderedReport bulletin = bulletins.stream().filter(r -> r.scope().equals(first.get(0))).findFirst().orElseThrow();
-        assertEquals(1, bulletin.pages());
-        String text = RenderedFiles.pdfText(bulletin.file());
-        assertTrue(text.contains("BẢN TIN CÔNG DÂN HỌC TẬP"), text);
-        assertTrue(text.contains(RenderedFiles.count(new BigDecimal(first.get(2)))), "registered of " + first + " in:\n" + text);
+        // filled several at a time: each file must still hold its own commune's figures
+        for (List<String> commune : communes) {
+            RenderedReport bulletin = bulletins.stream().filter(r -> r.scope().equals(commune.get(0))).findFirst().orElseThrow();
+            assertEquals(1, bulletin.pages());
+            String text = RenderedFiles.pdfText(bulletin.file());
+            assertTrue(text.contains("BẢN TIN CÔNG DÂN HỌC TẬP"), text);
+            assertTrue(text.contains(commune.get(7)), "the name of " + commune + " in:\n" + text);
+            assertTrue(text.contains(RenderedFiles.count(new BigDecimal(commune.get(2)))),
+                    "registered of " + commune + " in:\n" + text);
+        }
         assertTrue(all.out().contains("reports/s"), all.out());
     }
 
@@ -181,7 +185,7 @@ final class BulletinChecks {
 
     private static List<List<String>> communes(Path analyst, String period) {
         return AnalystQuery.run(analyst, "SELECT commune_code, eligible, registered, registered_rate, assessed,"
-                + " assessed_rate, achieved FROM mart.coverage WHERE geography = '2025' AND level = 'commune'"
+                + " assessed_rate, achieved, commune_name FROM mart.coverage WHERE geography = '2025' AND level = 'commune'"
                 + " AND province_code = '51' AND as_of_month = '" + period + "' ORDER BY commune_code").rows();
     }
 }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import net.sf.jasperreports.engine.JasperPrint;
 import org.apache.iceberg.catalog.Catalog;
 import vn.cdht.reports.registry.NewReport;
@@ -42,8 +43,21 @@ public final class ReportService {
     private final ReportEngine engine;
     private final Path outputFolder;
     private final Clock clock;
+    private final int fillThreads;
 
     public ReportService(Catalog catalog, ReportRegistry registry, ReportEngine engine, Path outputFolder, Clock clock) {
+        this(catalog, registry, engine, outputFolder, clock, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param fillThreads how many reports are filled at once (a report's own work is single-threaded)
+     */
+    public ReportService(Catalog catalog, ReportRegistry registry, ReportEngine engine, Path outputFolder, Clock clock,
+                         int fillThreads) {
+        if (fillThreads < 1) {
+            throw new IllegalArgumentException("fillThreads must be at least 1, got " + fillThreads);
+        }
+        this.fillThreads = fillThreads;
         this.catalog = catalog;
         this.registry = registry;
         this.engine = engine;
@@ -90,28 +104,45 @@ public final class ReportService {
             List<ReportTarget> targets = new ReportTargets(data.connection()).resolve(request);
             Map<String, Object> common = commonParameters(request, data, issueDate);
             List<RenderedReport> out = new ArrayList<>();
-            for (ReportTarget target : targets) {
-                long started = System.nanoTime();
-                Map<String, Object> params = new HashMap<>(common);
-                params.put("P_SCOPE", target.scope());
-                params.put("P_AREA_NAME", target.name());
-                params.put("P_ISSUE_LINE", VietnameseDates.placeAndDate(target.place(), issueDate));
-                JasperPrint print = engine.fill(request.kind().template(), params, data.connection());
-                byte[] bytes = engine.export(print, request.format());
-                Path file = write(fileName(request, target, reproduces), bytes, request.kind().personalData());
-                long millis = (System.nanoTime() - started) / 1_000_000;
-                String scope = request.unitCategory() == null ? target.scope() : target.scope() + ":" + request.unitCategory();
-                RenderedReport registered = registry.register(new NewReport(request.kind().code(), scope,
-                        request.period().code(), request.format().code(), request.effectiveGeography(),
-                        data.snapshots().format(), issueDate, file, sha256(bytes), bytes.length, print.getPages().size(),
-                        request.kind().personalData(), millis, reproduces));
-                out.add(registered);
-                if (progress != null) {
-                    progress.rendered(out.size(), targets.size(), registered);
+            // filled in parallel, written and registered here, in order: the register is never written by two threads
+            try (FillPool pool = new FillPool(data.connection(), Math.max(1, Math.min(fillThreads, targets.size())))) {
+                List<Future<Filled>> filled = new ArrayList<>();
+                for (ReportTarget target : targets) {
+                    filled.add(pool.submit(connection -> fill(request, target, common, issueDate, connection)));
+                }
+                for (int i = 0; i < targets.size(); i++) {
+                    Filled f = FillPool.get(filled.get(i));
+                    ReportTarget target = targets.get(i);
+                    Path file = write(fileName(request, target, reproduces), f.bytes(), request.kind().personalData());
+                    String scope = request.unitCategory() == null ? target.scope() : target.scope() + ":" + request.unitCategory();
+                    RenderedReport registered = registry.register(new NewReport(request.kind().code(), scope,
+                            request.period().code(), request.format().code(), request.effectiveGeography(),
+                            data.snapshots().format(), issueDate, file, sha256(f.bytes()), f.bytes().length, f.pages(),
+                            request.kind().personalData(), f.millis(), reproduces));
+                    out.add(registered);
+                    if (progress != null) {
+                        progress.rendered(out.size(), targets.size(), registered);
+                    }
                 }
             }
             return out;
         }
+    }
+
+    /** One target's report, filled and exported: its bytes, its page count and how long that took. */
+    private record Filled(byte[] bytes, int pages, long millis) {
+    }
+
+    private Filled fill(ReportRequest request, ReportTarget target, Map<String, Object> common, LocalDate issueDate,
+                        java.sql.Connection connection) {
+        long started = System.nanoTime();
+        Map<String, Object> params = new HashMap<>(common);
+        params.put("P_SCOPE", target.scope());
+        params.put("P_AREA_NAME", target.name());
+        params.put("P_ISSUE_LINE", VietnameseDates.placeAndDate(target.place(), issueDate));
+        JasperPrint print = engine.fill(request.kind().template(), params, connection);
+        byte[] bytes = engine.export(print, request.format());
+        return new Filled(bytes, print.getPages().size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     private static Map<String, Object> commonParameters(ReportRequest r, ReportData data, LocalDate issueDate) {
