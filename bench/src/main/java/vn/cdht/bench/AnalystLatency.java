@@ -21,6 +21,11 @@ final class AnalystLatency {
     static final String GUIDE_PROVINCE = "'51'";
     static final String GUIDE_COMMUNE = "'23293'";
 
+    /** The province with the most communes on the 2025 geography among those with data. */
+    static final String LARGEST_PROVINCE = "SELECT province_code FROM mart.coverage WHERE geography = '2025'"
+            + " AND level = 'commune' AND is_latest_month GROUP BY province_code"
+            + " ORDER BY count(DISTINCT commune_code) DESC, province_code LIMIT 1";
+
     /** Re-measures a published database: {@code AnalystLatency <analyst.duckdb> <analyst-guide.md> [runs]}. */
     public static void main(String[] args) {
         Path database = Path.of(args[0]);
@@ -41,9 +46,7 @@ final class AnalystLatency {
      */
     static List<String> forData(List<String> questions, Path database) {
         try (AnalystQuery q = AnalystQuery.open(database)) {
-            String province = first(q, "SELECT province_code FROM mart.coverage WHERE geography = '2025'"
-                    + " AND level = 'commune' AND is_latest_month GROUP BY province_code"
-                    + " ORDER BY count(DISTINCT commune_code) DESC, province_code LIMIT 1", GUIDE_PROVINCE);
+            String province = first(q, LARGEST_PROVINCE, GUIDE_PROVINCE);
             String oldProvince = first(q, "SELECT province_code FROM mart.coverage WHERE geography = '2024'"
                     + " AND level = 'province' GROUP BY province_code ORDER BY max(registered) DESC, province_code"
                     + " LIMIT 1", GUIDE_PROVINCE);

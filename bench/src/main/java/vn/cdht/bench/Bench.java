@@ -203,9 +203,7 @@ public final class Bench implements Callable<Integer> {
     /** The province with the most communes on the 2025 geography among those with data. */
     private static String largestProvince(Path analyst) {
         try (AnalystQuery q = AnalystQuery.open(analyst)) {
-            return String.valueOf(q.query("SELECT province_code FROM mart.coverage WHERE geography = '2025'"
-                    + " AND level = 'commune' AND is_latest_month GROUP BY province_code"
-                    + " ORDER BY count(DISTINCT commune_code) DESC, province_code LIMIT 1").rows().get(0).get(0));
+            return String.valueOf(q.query(AnalystLatency.LARGEST_PROVINCE).rows().get(0).get(0));
         }
     }
 

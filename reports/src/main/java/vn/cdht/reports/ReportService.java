@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -134,7 +135,7 @@ public final class ReportService {
     }
 
     private Filled fill(ReportRequest request, ReportTarget target, Map<String, Object> common, LocalDate issueDate,
-                        java.sql.Connection connection) {
+                        Connection connection) {
         long started = System.nanoTime();
         Map<String, Object> params = new HashMap<>(common);
         params.put("P_SCOPE", target.scope());
