@@ -35,6 +35,8 @@ public final class Bench implements Callable<Integer> {
 
     static final String SECRET = "cdht-bench-pseudonym-secret-0001";
 
+    static final String DEFAULT_HEAP = "8g";
+
     @Option(names = "--scale", defaultValue = "S", paramLabel = "XS|S|M|L", description = "Data size (default ${DEFAULT-VALUE}).")
     String scale;
 
@@ -49,7 +51,7 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "N", description = "Repetitions of each measurement (default per scale: XS/S 3, M 2, L 1).")
     Integer repeat;
 
-    @Option(names = "--heap", defaultValue = "8g", paramLabel = "SIZE",
+    @Option(names = "--heap", defaultValue = DEFAULT_HEAP, paramLabel = "SIZE",
             description = "Maximum heap of the measured cdht JVMs (default ${DEFAULT-VALUE}).")
     String heap;
 
@@ -191,7 +193,7 @@ public final class Bench implements Callable<Integer> {
         if (repeat != null) {
             b.append(" --repeat ").append(repeat);
         }
-        if (!"8g".equals(heap)) {
+        if (!DEFAULT_HEAP.equals(heap)) {
             b.append(" --heap ").append(heap);
         }
         if (!skip.isEmpty()) {

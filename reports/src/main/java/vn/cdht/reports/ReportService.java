@@ -44,21 +44,8 @@ public final class ReportService {
     private final ReportEngine engine;
     private final Path outputFolder;
     private final Clock clock;
-    private final int fillThreads;
 
     public ReportService(Catalog catalog, ReportRegistry registry, ReportEngine engine, Path outputFolder, Clock clock) {
-        this(catalog, registry, engine, outputFolder, clock, Runtime.getRuntime().availableProcessors());
-    }
-
-    /**
-     * @param fillThreads how many reports are filled at once (a report's own work is single-threaded)
-     */
-    public ReportService(Catalog catalog, ReportRegistry registry, ReportEngine engine, Path outputFolder, Clock clock,
-                         int fillThreads) {
-        if (fillThreads < 1) {
-            throw new IllegalArgumentException("fillThreads must be at least 1, got " + fillThreads);
-        }
-        this.fillThreads = fillThreads;
         this.catalog = catalog;
         this.registry = registry;
         this.engine = engine;
@@ -106,7 +93,10 @@ public final class ReportService {
             Map<String, Object> common = commonParameters(request, data, issueDate);
             List<RenderedReport> out = new ArrayList<>();
             // filled in parallel, written and registered here, in order: the register is never written by two threads
-            try (FillPool pool = new FillPool(data.connection(), Math.max(1, Math.min(fillThreads, targets.size())))) {
+            String snapshots = data.snapshots().format();
+            // a report's own filling is single-threaded: one report per core at a time
+            int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), targets.size()));
+            try (FillPool pool = new FillPool(data.connection(), threads)) {
                 List<Future<Filled>> filled = new ArrayList<>();
                 for (ReportTarget target : targets) {
                     filled.add(pool.submit(connection -> fill(request, target, common, issueDate, connection)));
@@ -118,7 +108,7 @@ public final class ReportService {
                     String scope = request.unitCategory() == null ? target.scope() : target.scope() + ":" + request.unitCategory();
                     RenderedReport registered = registry.register(new NewReport(request.kind().code(), scope,
                             request.period().code(), request.format().code(), request.effectiveGeography(),
-                            data.snapshots().format(), issueDate, file, sha256(f.bytes()), f.bytes().length, f.pages(),
+                            snapshots, issueDate, file, sha256(f.bytes()), f.bytes().length, f.pages(),
                             request.kind().personalData(), f.millis(), reproduces));
                     out.add(registered);
                     if (progress != null) {
