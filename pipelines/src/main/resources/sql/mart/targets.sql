@@ -71,9 +71,10 @@ year_values AS (
            x.indicator, x.value, NULL
     FROM digital d
     LEFT JOIN reported c ON c.level = 'province' AND c.province_code = d.province_code AND c.year = d.year
-    LATERAL VIEW stack(2, 'digital_of_achieved', CAST(d.skilled / nullif(d.holders, 0) AS DOUBLE),
+    LATERAL VIEW stack(2, 'digital_of_achieved', CAST(d.skilled AS DOUBLE) / nullif(CAST(d.holders AS DOUBLE), 0),
                           'proficient_of_achieved',
-                          CASE WHEN d.unmeasured = 0 THEN CAST(d.proficient / nullif(d.holders, 0) AS DOUBLE) END) x
+                          CASE WHEN d.unmeasured = 0
+                               THEN CAST(d.proficient AS DOUBLE) / nullif(CAST(d.holders AS DOUBLE), 0) END) x
         AS indicator, value
 ),
 comparable AS (

@@ -41,7 +41,8 @@ class ReferenceLoadTest {
         assertEquals(10_599, result.rows("ref.commune_crosswalk"));
         assertEquals(63, result.rows("ref.province_crosswalk"));
         assertEquals(60, result.rows("ref.criteria_sets"));
-        assertEquals(7, result.rows("ref.targets"));
+        assertEquals(9, result.rows("ref.targets"));
+        assertEquals(6, result.rows("ref.digital_skills"));
         // codes keep their leading zeros
         assertEquals(1, spark.sql("SELECT * FROM ref.communes_2024 WHERE commune_code = '00001'").count());
     }
