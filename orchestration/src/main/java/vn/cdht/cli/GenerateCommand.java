@@ -26,8 +26,8 @@ import vn.cdht.pipelines.source.SourceEntity;
                         + "(old codes before 1 July 2025, new codes after), following the campaign's calendar.",
                 "--province takes a 2025 province code (all old provinces merged into it, e.g. 51 = old 51 + 62), "
                         + "a code of the 2024 geography only (e.g. 62), or old:NN to force the 2024 meaning.",
-                "The export is taken on --as-of (default: today in Vietnam): nothing in it is dated after that day, "
-                        + "and the last year is at most that day's year.",
+                "The export is taken at the start of --as-of (default: today in Vietnam): everything in it happened "
+                        + "before that day, and the last year is at most that day's year.",
                 "The same options (and as-of day) give the same bytes. --dirty-rate adds the mess real exports carry "
                         + "(counted and printed), --jdbc loads a PostgreSQL database instead of writing files "
                         + "(dan_so still goes to --out as CSV)."})
@@ -50,7 +50,8 @@ public final class GenerateCommand implements Callable<Integer> {
     Integer toYear;
 
     @Option(names = "--as-of", paramLabel = "yyyy-MM-dd",
-            description = "The day the export is taken: nothing is dated after it (default: today in Asia/Ho_Chi_Minh).")
+            description = "The day the export is taken, at its start: nothing is dated on or after it "
+                    + "(default: today in Asia/Ho_Chi_Minh).")
     String asOf;
 
     @Option(names = "--scale", defaultValue = "0.01", paramLabel = "F",

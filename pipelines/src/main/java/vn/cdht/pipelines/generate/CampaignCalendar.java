@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * self-assessments close before November and gather in Sep–Oct; recognitions are decided in November.
  *
  * <p>Moments are drawn over the programme's whole horizon (to 2030, Decision 677), the same whatever the as-of day;
- * what falls after {@link #end()} (the end of the as-of day, or of the last year) has not happened yet, and the
+ * what falls after {@link #end()} (the eve of the as-of day, or the end of the last year) has not happened yet, and the
  * generator leaves it out: an earlier as-of day sees fewer registrations, and a year's self-assessments only as far as
  * they have come.
  */

@@ -25,7 +25,7 @@ final class ExportSink implements RowSink {
      * @param entities  the files to write (others are ignored)
      * @param dirt      null for clean files
      * @param areaName  the province's name, for XLSX title blocks
-     * @param asOf      the day the export is taken, for XLSX title and signature blocks
+     * @param asOf      the last day the export covers, for XLSX title and signature blocks
      */
     ExportSink(Path dir, OutputFormat format, Set<SourceEntity> entities, DirtInjector dirt, DirtReport report,
                long seed, String areaName, LocalDate asOf) throws IOException {

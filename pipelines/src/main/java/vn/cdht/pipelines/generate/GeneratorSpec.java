@@ -18,8 +18,9 @@ import java.util.Optional;
  * @param outDir       where the five export files go; with a JDBC target only {@code dan_so} is written there
  * @param dirtyRate    0..1: the probability per row of each applicable kind of mess; 0 gives clean files
  * @param jdbc         load into a PostgreSQL database instead of writing export files
- * @param asOf         the day the export is taken: nothing is dated after it (no registration, update, submission or
- *                     decision); null means the last day of {@code toYear}
+ * @param asOf         the day the export is taken, at its start: everything in it happened before that day (no
+ *                     registration, update, submission or decision on or after it, so that an export taken today
+ *                     holds nothing later than now); null means the first of January after {@code toYear}
  */
 public record GeneratorSpec(String provinceCode, int fromYear, int toYear, double scale, long seed,
                             OutputFormat format, Path outDir, double dirtyRate, Optional<JdbcTarget> jdbc,
@@ -37,10 +38,14 @@ public record GeneratorSpec(String provinceCode, int fromYear, int toYear, doubl
             throw new IllegalArgumentException("years must satisfy 2020 <= from-year <= to-year <= 2100, got "
                     + fromYear + ".." + toYear);
         }
-        asOf = asOf == null ? LocalDate.of(toYear, 12, 31) : asOf;
+        asOf = asOf == null ? LocalDate.of(toYear + 1, 1, 1) : asOf;
         if (toYear > asOf.getYear()) {
             throw new IllegalArgumentException("to-year " + toYear + " is after the as-of date " + asOf
                     + ": nothing is generated after it (use a to-year of at most " + asOf.getYear() + ")");
+        }
+        if (!asOf.isAfter(LocalDate.of(fromYear, 1, 1))) {
+            throw new IllegalArgumentException("the as-of date " + asOf + " leaves nothing to generate from " + fromYear
+                    + ": it must be after 1 January " + fromYear);
         }
         if (!(scale > 0) || scale > 10) {
             throw new IllegalArgumentException("scale must be > 0 and <= 10, got " + scale);
@@ -55,13 +60,13 @@ public record GeneratorSpec(String provinceCode, int fromYear, int toYear, doubl
         }
     }
 
-    /** As of the last day of {@code toYear}. */
+    /** As of the end of {@code toYear}. */
     public GeneratorSpec(String provinceCode, int fromYear, int toYear, double scale, long seed, OutputFormat format,
                          Path outDir, double dirtyRate, Optional<JdbcTarget> jdbc) {
         this(provinceCode, fromYear, toYear, scale, seed, format, outDir, dirtyRate, jdbc, null);
     }
 
-    /** Files to {@code outDir}, as of the last day of {@code toYear}. */
+    /** Files to {@code outDir}, as of the end of {@code toYear}. */
     public static GeneratorSpec files(String provinceCode, int fromYear, int toYear, double scale, long seed,
                                       OutputFormat format, Path outDir, double dirtyRate) {
         return files(provinceCode, fromYear, toYear, scale, seed, format, outDir, dirtyRate, null);
@@ -75,11 +80,12 @@ public record GeneratorSpec(String provinceCode, int fromYear, int toYear, doubl
     }
 
     /**
-     * The last moment anything generated may carry: the end of the as-of day, or of {@code toYear} when that comes
-     * first.
+     * The last moment anything generated may carry: the last second before the as-of day, or the end of
+     * {@code toYear} when that comes first.
      */
     public LocalDateTime end() {
-        LocalDate last = asOf.getYear() > toYear ? LocalDate.of(toYear, 12, 31) : asOf;
-        return last.atTime(23, 59, 59);
+        LocalDateTime beforeAsOf = asOf.atStartOfDay().minusSeconds(1);
+        LocalDateTime endOfLastYear = LocalDate.of(toYear, 12, 31).atTime(23, 59, 59);
+        return beforeAsOf.isBefore(endOfLastYear) ? beforeAsOf : endOfLastYear;
     }
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.cdht.pipelines.source.SourceEntity;
 
 /**
- * Time as of a day: nothing in a clean export is dated after the as-of day, every row is consistent with the others
- * in time, and an export taken in the middle of a campaign shows that campaign only as far as it has come.
+ * Time as of a day: nothing in a clean export is dated on or after the as-of day (the export is taken at its start),
+ * every row is consistent with the others in time, and an export taken in the middle of a campaign shows that
+ * campaign only as far as it has come.
  */
 class AsOfTest {
 
@@ -39,9 +40,9 @@ class AsOfTest {
         }
     }
 
-    /** Every date and year of a clean export is on or before the as-of day, and rows agree with each other in time. */
+    /** Every date of a clean export is before the as-of day, no year after its year, and rows agree in time. */
     static void assertNothingAfter(LocalDate asOf, Path dir) throws Exception {
-        LocalDateTime end = asOf.atTime(23, 59, 59);
+        LocalDateTime end = asOf.atStartOfDay().minusSeconds(1);
         List<Map<String, String>> accounts = ExportFiles.rows(dir, SourceEntity.ACCOUNTS);
         Map<String, LocalDateTime> registered = new HashMap<>();
         for (Map<String, String> a : accounts) {
@@ -71,7 +72,7 @@ class AsOfTest {
         }
         for (Map<String, String> g : ExportFiles.rows(dir, SourceEntity.RECOGNITIONS)) {
             LocalDate decided = LocalDate.parse(g.get("Ngày quyết định"), CleanExportTest.DATE);
-            assertFalse(decided.isAfter(asOf), "decided after the as-of day: " + g);
+            assertTrue(decided.isBefore(asOf), "decided on or after the as-of day: " + g);
             assertFalse(ts(g.get("Ngày cập nhật")).isAfter(end), g.toString());
             LocalDateTime sent = lastSubmission.get(g.get("Mã tài khoản") + "/" + g.get("Năm"));
             assertTrue(sent != null && sent.toLocalDate().isBefore(decided), "recognised without a prior submission: " + g);
@@ -119,8 +120,11 @@ class AsOfTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GeneratorSpec.files("51", 2023,
                 2027, 0.01, 42, OutputFormat.CSV, dir, 0, LocalDate.of(2026, 12, 1)));
         assertTrue(e.getMessage().contains("2027") && e.getMessage().contains("2026-12-01"), e.getMessage());
-        assertEquals(LocalDate.of(2025, 12, 31),
-                GeneratorSpec.files("51", 2023, 2025, 0.01, 42, OutputFormat.CSV, dir, 0).asOf());
+        assertEquals(LocalDate.of(2026, 1, 1), GeneratorSpec.files("51", 2023, 2025, 0.01, 42, OutputFormat.CSV, dir, 0).asOf());
+        assertEquals(LocalDateTime.of(2026, 11, 30, 23, 59, 59),
+                GeneratorSpec.files("51", 2023, 2026, 0.01, 42, OutputFormat.CSV, dir, 0, LocalDate.of(2026, 12, 1)).end());
+        assertThrows(IllegalArgumentException.class, () -> GeneratorSpec.files("51", 2023, 2023, 0.01, 42,
+                OutputFormat.CSV, dir, 0, LocalDate.of(2023, 1, 1)));
         assertEquals(LocalDateTime.of(2025, 12, 31, 23, 59, 59),
                 GeneratorSpec.files("51", 2023, 2025, 0.01, 42, OutputFormat.CSV, dir, 0, LocalDate.of(2026, 3, 1)).end());
     }
