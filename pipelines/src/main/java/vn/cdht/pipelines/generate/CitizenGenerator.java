@@ -73,7 +73,8 @@ final class CitizenGenerator {
             default -> r.nextDouble() < 0.7 ? Seeds.between(r, 1960, 1995) : Seeds.between(r, 1950, 2006);
         };
         LocalDate birth = Year.of(birthYear).atDay(1 + r.nextInt(Year.of(birthYear).length()));
-        String birthProvince = r.nextDouble() < 0.88 ? unit.row().location().provinceCode() : Seeds.pick(r, birthProvinces);
+        String homeProvince = unit.home() != null ? unit.home().provinceCode() : unit.row().location().provinceCode();
+        String birthProvince = r.nextDouble() < 0.88 ? homeProvince : Seeds.pick(r, birthProvinces);
         String cccd = citizenId(r, birthProvince, birthYear, female);
         String name = VietnameseNames.fullName(r, female);
         String phone = Seeds.pick(r, PHONE_PREFIXES) + String.format("%07d", r.nextInt(10_000_000));
