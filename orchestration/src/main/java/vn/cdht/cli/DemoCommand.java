@@ -1,6 +1,8 @@
 package vn.cdht.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,9 +67,11 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("== 3/8 Sample export");
             Path inbox = ctx.config().home().resolve("inbox").resolve("demo-" + province.replace(':', '-') + "-" + seed);
-            GenerationResult sample = new OperationalDataGenerator(ctx::progress).generate(new GeneratorSpec(province, 2023, 2026,
-                    scale, seed, OutputFormat.CSV, inbox, dirtyRate, Optional.empty()));
-            out.println("Generated " + sample.areaName() + ", 2023-2026, scale " + scale + ", seed " + seed + ": "
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+            GenerationResult sample = new OperationalDataGenerator(ctx::progress).generate(new GeneratorSpec(province, 2023,
+                    today.getYear(), scale, seed, OutputFormat.CSV, inbox, dirtyRate, Optional.empty(), today));
+            out.println("Generated " + sample.areaName() + ", 2023-" + today.getYear() + " as of " + today + ", scale " + scale
+                    + ", seed " + seed + ": "
                     + sample.written(SourceEntity.ACCOUNTS) + " accounts, " + sample.written(SourceEntity.UNITS) + " units, "
                     + sample.written(SourceEntity.SELF_ASSESSMENTS) + " self-assessments in " + inbox);
             out.println();

@@ -2,6 +2,9 @@ package vn.cdht.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -23,10 +26,14 @@ import vn.cdht.pipelines.source.SourceEntity;
                         + "(old codes before 1 July 2025, new codes after), following the campaign's calendar.",
                 "--province takes a 2025 province code (all old provinces merged into it, e.g. 51 = old 51 + 62), "
                         + "a code of the 2024 geography only (e.g. 62), or old:NN to force the 2024 meaning.",
-                "The same options give the same bytes. --dirty-rate adds the mess real exports carry "
+                "The export is taken at the start of --as-of (default: today in Vietnam): everything in it happened "
+                        + "before that day, and the last year is at most that day's year.",
+                "The same options (and as-of day) give the same bytes. --dirty-rate adds the mess real exports carry "
                         + "(counted and printed), --jdbc loads a PostgreSQL database instead of writing files "
                         + "(dan_so still goes to --out as CSV)."})
 public final class GenerateCommand implements Callable<Integer> {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @Spec
     CommandSpec spec;
@@ -38,8 +45,14 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--from-year", defaultValue = "2023", paramLabel = "Y", description = "First year (default ${DEFAULT-VALUE}).")
     int fromYear;
 
-    @Option(names = "--to-year", defaultValue = "2026", paramLabel = "Y", description = "Last year (default ${DEFAULT-VALUE}).")
-    int toYear;
+    @Option(names = "--to-year", paramLabel = "Y",
+            description = "Last year (default and at most: the year of --as-of).")
+    Integer toYear;
+
+    @Option(names = "--as-of", paramLabel = "yyyy-MM-dd",
+            description = "The day the export is taken, at its start: nothing is dated on or after it "
+                    + "(default: today in Asia/Ho_Chi_Minh).")
+    String asOf;
 
     @Option(names = "--scale", defaultValue = "0.01", paramLabel = "F",
             description = "People relative to the real order of magnitude (default ${DEFAULT-VALUE}).")
@@ -83,14 +96,30 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             target = Optional.of(new GeneratorSpec.JdbcTarget(jdbc, user, password));
         }
+        LocalDate day;
+        if (asOf == null) {
+            day = LocalDate.now(VIETNAM);
+        } else {
+            try {
+                day = LocalDate.parse(asOf);
+            } catch (DateTimeParseException e) {
+                throw new ParameterException(spec.commandLine(), "--as-of must be a day as yyyy-MM-dd, not '" + asOf + "'");
+            }
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        int lastYear = toYear == null ? day.getYear() : toYear;
+        if (lastYear > day.getYear()) {
+            err.println("--to-year " + lastYear + " is after the as-of day " + day + ": nothing is generated after it, "
+                    + "so the last year is " + day.getYear());
+            lastYear = day.getYear();
+        }
         GeneratorSpec generatorSpec;
         try {
-            generatorSpec = new GeneratorSpec(province, fromYear, toYear, scale, seed, OutputFormat.parse(format), out,
-                    dirtyRate, target);
+            generatorSpec = new GeneratorSpec(province, fromYear, lastYear, scale, seed, OutputFormat.parse(format), out,
+                    dirtyRate, target, day);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        PrintWriter err = spec.commandLine().getErr();
         OperationalDataGenerator generator = new OperationalDataGenerator(m -> {
             err.println(m);
             err.flush();
@@ -103,7 +132,8 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         o.println(result.areaName() + " (old provinces " + String.join(", ", result.oldProvinces()) + "), "
-                + result.communes() + " communes, " + fromYear + "-" + toYear + ", scale " + scale + ", seed " + seed
+                + result.communes() + " communes, " + fromYear + "-" + lastYear + " as of " + day + ", scale " + scale
+                + ", seed " + seed
                 + (jdbc != null ? ", loaded into " + jdbc : ", " + format.toLowerCase(Locale.ROOT) + " in " + out)
                 + String.format(Locale.ROOT, " (%.1f s)", result.elapsed().toMillis() / 1000.0));
         TextTable table = new TextTable("ENTITY", "FILE", "ROWS", "WRITTEN");

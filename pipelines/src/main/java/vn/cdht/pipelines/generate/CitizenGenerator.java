@@ -12,7 +12,9 @@ import java.util.SplittableRandom;
 
 /**
  * The members of a unit who register: their accounts, their self-assessments year by year (the latest submission of a
- * year counts) and their recognitions in November.
+ * year counts) and their recognitions in November. Never more accounts than the unit has members; nothing dated after
+ * the calendar's end; an account that is locked or deleted never self-assessed (so that, per unit and year, the
+ * citizens who self-assessed are always among its active registered accounts).
  */
 final class CitizenGenerator {
 
@@ -52,15 +54,18 @@ final class CitizenGenerator {
             if (ur.nextDouble() >= unit.uptake()) {
                 continue;
             }
-            String accountId = "TK" + unit.home().code() + String.format("%06d", ++sequence[0]);
+            String accountId = "TK" + unit.placeCode() + String.format("%06d", ++sequence[0]);
             citizen(unit, accountId, sink);
         }
     }
 
     private void citizen(Unit unit, String accountId, RowSink sink) throws IOException {
         SplittableRandom r = Seeds.random(seed, "account", accountId);
-        String group = unit.kind().officials() ? "III"
-                : r.nextDouble() < (unit.kind() == Unit.Kind.ASSOCIATION ? 0.12 : 0.05) ? "II" : "I";
+        LocalDateTime registered = calendar.registration(r, unit.since());
+        if (!calendar.happened(registered)) {
+            return; // a member who registers later than the as-of day
+        }
+        String group = unit.kind().groupThree() ? "III" : r.nextDouble() < 0.12 ? "II" : "I";
         boolean female = r.nextDouble() < (group.equals("III") ? 0.56 : 0.52);
         int birthYear = switch (group) {
             case "III" -> Seeds.between(r, 1965, 2002);
@@ -68,19 +73,21 @@ final class CitizenGenerator {
             default -> r.nextDouble() < 0.7 ? Seeds.between(r, 1960, 1995) : Seeds.between(r, 1950, 2006);
         };
         LocalDate birth = Year.of(birthYear).atDay(1 + r.nextInt(Year.of(birthYear).length()));
-        String birthProvince = r.nextDouble() < 0.88 ? unit.home().provinceCode() : Seeds.pick(r, birthProvinces);
+        String homeProvince = unit.home() != null ? unit.home().provinceCode() : unit.row().location().provinceCode();
+        String birthProvince = r.nextDouble() < 0.88 ? homeProvince : Seeds.pick(r, birthProvinces);
         String cccd = citizenId(r, birthProvince, birthYear, female);
         String name = VietnameseNames.fullName(r, female);
         String phone = Seeds.pick(r, PHONE_PREFIXES) + String.format("%07d", r.nextInt(10_000_000));
-        LocalDateTime registered = calendar.registration(r);
         double u = r.nextDouble();
         String status = u < 0.03 ? LOCKED : u < 0.05 ? DELETED : ACTIVE;
         LocalDateTime updated = !status.equals(ACTIVE) || r.nextDouble() < 0.3
                 ? CampaignCalendar.between(r, registered, calendar.end()) : registered;
         AccountRow account = new AccountRow(accountId, cccd, name, birth, female ? "Nữ" : "Nam", phone,
-                locator.at(unit.home(), updated), unit.code(), group, registered, updated, status);
-        sink.account(account, unit.home());
-        assessments(r, unit, account, sink);
+                unit.at(locator, updated), unit.code(), group, registered, updated, status);
+        sink.account(account, unit);
+        if (status.equals(ACTIVE)) {
+            assessments(r, unit, account, sink);
+        }
     }
 
     private String citizenId(SplittableRandom r, String birthProvince, int birthYear, boolean female) {
@@ -96,13 +103,10 @@ final class CitizenGenerator {
 
     private void assessments(SplittableRandom r, Unit unit, AccountRow a, RowSink sink) throws IOException {
         double ability = Seeds.gaussian(r);
-        boolean active = a.status().equals(ACTIVE);
+        LocalDate lastDay = calendar.end().toLocalDate();
         for (int year = Math.max(fromYear, a.registeredAt().getYear()); year <= toYear; year++) {
             LocalDateTime from = later(a.registeredAt(), LocalDateTime.of(year, 1, 1, 0, 0));
             LocalDateTime to = CampaignCalendar.deadline(year);
-            if (!active && a.updatedAt().isBefore(to)) {
-                to = a.updatedAt();
-            }
             if (!from.isBefore(to) || r.nextDouble() >= participation(year, a.citizenGroup())) {
                 continue;
             }
@@ -111,10 +115,11 @@ final class CitizenGenerator {
             AchievementRule rule = rules.ruleFor(year, a.citizenGroup());
             LocalDateTime at = calendar.submission(r, year, from, to);
             String lastResult = null;
-            for (int k = 1; k <= submissions && at != null; k++) {
+            // a submission after the as-of day has not happened yet, nor anything after it
+            for (int k = 1; k <= submissions && calendar.happened(at); k++) {
                 List<BigDecimal> scores = ScoreModel.scores(r, rule, year, ability, 0.5 * (k - 1));
                 lastResult = rule.achieved(scores) ? ACHIEVED : NOT_ACHIEVED;
-                LocalDateTime updated = r.nextDouble() < 0.1 ? later(at, at.plusMinutes(1 + r.nextInt(30))) : at;
+                LocalDateTime updated = r.nextDouble() < 0.1 ? calendar.cap(at.plusMinutes(1 + r.nextInt(30))) : at;
                 sink.assessment(new AssessmentRow("PD" + year + a.accountId().substring(2) + k, a.accountId(), year,
                         rule.setCode(), a.citizenGroup(), scores, ScoreModel.total(scores), lastResult, at, updated,
                         ACTIVE));
@@ -125,7 +130,7 @@ final class CitizenGenerator {
                 SplittableRandom d = Seeds.random(seed, "decision", unit.code() + "/" + year);
                 int number = Seeds.between(d, 1, 250);
                 LocalDate decided = LocalDate.of(year, 11, Seeds.between(d, 5, 28));
-                if (active || a.updatedAt().isAfter(decided.atTime(23, 59))) {
+                if (!decided.isAfter(lastDay)) { // decided by the as-of day
                     sink.recognition(new RecognitionRow(a.accountId(), year, number + "/QĐ-" + unit.abbrev(), decided,
                             unit.code(), decided.atTime(16, Seeds.between(d, 0, 59)), ACTIVE));
                 }

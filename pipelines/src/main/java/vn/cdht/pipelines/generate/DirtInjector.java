@@ -42,14 +42,14 @@ final class DirtInjector {
         report.add(e, k);
     }
 
-    List<Object[]> account(AccountRow row, OldCommune home) {
+    List<Object[]> account(AccountRow row, Unit unit) {
         SourceEntity e = SourceEntity.ACCOUNTS;
         Object[] v = row.values();
         int cccd = idx(e, "citizen_id");
         List<Object[]> out = new ArrayList<>(2);
         if (roll() && row.updatedAt().isAfter(row.registeredAt())) {
             LocalDateTime older = CampaignCalendar.between(r, row.registeredAt(), row.updatedAt().minusSeconds(1));
-            out.add(row.withVersion(older, locator.at(home, older), CitizenGenerator.ACTIVE).values());
+            out.add(row.withVersion(older, unit.at(locator, older), CitizenGenerator.ACTIVE).values());
             count(e, DirtKind.ACCOUNT_OLDER_VERSION);
         }
         if (roll()) {

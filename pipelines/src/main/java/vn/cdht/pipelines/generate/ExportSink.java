@@ -25,9 +25,10 @@ final class ExportSink implements RowSink {
      * @param entities  the files to write (others are ignored)
      * @param dirt      null for clean files
      * @param areaName  the province's name, for XLSX title blocks
+     * @param asOf      the last day the export covers, for XLSX title and signature blocks
      */
     ExportSink(Path dir, OutputFormat format, Set<SourceEntity> entities, DirtInjector dirt, DirtReport report,
-               long seed, String areaName, int toYear) throws IOException {
+               long seed, String areaName, LocalDate asOf) throws IOException {
         this.dirt = dirt;
         Files.createDirectories(dir);
         for (SourceEntity e : SourceEntity.values()) {
@@ -51,7 +52,7 @@ final class ExportSink implements RowSink {
                     }
                 }
             } else {
-                w = new XlsxBatchWriter(file, e.fileStem(), form, title(e, areaName, toYear), LocalDate.of(toYear, 12, 31));
+                w = new XlsxBatchWriter(file, e.fileStem(), form, title(e, areaName, asOf), asOf);
                 if (dirt != null) {
                     report.add(e, DirtKind.XLSX_TITLE_BLOCK);
                     report.add(e, DirtKind.XLSX_SIGNATURE_BLOCK);
@@ -63,7 +64,7 @@ final class ExportSink implements RowSink {
         }
     }
 
-    private static List<String> title(SourceEntity e, String areaName, int toYear) {
+    private static List<String> title(SourceEntity e, String areaName, LocalDate asOf) {
         String what = switch (e) {
             case ACCOUNTS -> "DANH SÁCH TÀI KHOẢN CÔNG DÂN HỌC TẬP";
             case UNITS -> "DANH SÁCH ĐƠN VỊ";
@@ -71,7 +72,8 @@ final class ExportSink implements RowSink {
             case RECOGNITIONS -> "DANH SÁCH CÔNG DÂN ĐƯỢC CÔNG NHẬN DANH HIỆU CÔNG DÂN HỌC TẬP";
             case POPULATION -> "DANH SÁCH SỐ NGƯỜI TRONG ĐỘ TUỔI THEO XÃ";
         };
-        return List.of(what, areaName.toUpperCase(java.util.Locale.ROOT), "(Dữ liệu trích xuất đến năm " + toYear + ")");
+        return List.of(what, areaName.toUpperCase(java.util.Locale.ROOT),
+                "(Dữ liệu trích xuất đến ngày " + CsvBatchWriter.DATE.format(asOf) + ")");
     }
 
     /** Rows written per entity, extra dirty rows included. */
@@ -99,7 +101,7 @@ final class ExportSink implements RowSink {
     }
 
     @Override
-    public void unit(UnitRow row, OldCommune home) throws IOException {
+    public void unit(UnitRow row, Unit unit) throws IOException {
         if (writers.containsKey(SourceEntity.UNITS)) {
             if (dirt == null) {
                 write(SourceEntity.UNITS, row.values());
@@ -110,12 +112,12 @@ final class ExportSink implements RowSink {
     }
 
     @Override
-    public void account(AccountRow row, OldCommune home) throws IOException {
+    public void account(AccountRow row, Unit unit) throws IOException {
         if (writers.containsKey(SourceEntity.ACCOUNTS)) {
             if (dirt == null) {
                 write(SourceEntity.ACCOUNTS, row.values());
             } else {
-                write(SourceEntity.ACCOUNTS, dirt.account(row, home));
+                write(SourceEntity.ACCOUNTS, dirt.account(row, unit));
             }
         }
     }

@@ -2,6 +2,7 @@ package vn.cdht.pipelines.generate;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,45 @@ public final class Geography {
             throw new IllegalStateException("commune " + newCode + " is not in the 2025 geography");
         }
         return c[0];
+    }
+
+    /** The name of a 2025 commune, with its type ("Xã An Phú", "Đặc khu Lý Sơn"). */
+    public String newCommuneName(String newCode) {
+        String[] c = newCommunes.get(newCode);
+        if (c == null) {
+            throw new IllegalStateException("commune " + newCode + " is not in the 2025 geography");
+        }
+        return c[1];
+    }
+
+    /**
+     * The 2025 communes of an area of old provinces: those that an old commune of the area went into, and, when the
+     * area covers every old province of a 2025 province, that province's communes without a predecessor. Sorted.
+     */
+    public List<String> newCommunesOf(Collection<String> oldProvinceCodes) {
+        Set<String> olds = new TreeSet<>(oldProvinceCodes);
+        Set<String> out = new TreeSet<>();
+        for (OldCommune c : oldCommunes) {
+            if (olds.contains(c.provinceCode())) {
+                out.addAll(successors(c.code()));
+            }
+        }
+        Set<String> whole = new TreeSet<>();
+        for (String p : olds) {
+            newProvinceOf(p).ifPresent(n -> {
+                boolean all = provinceCrosswalk.entrySet().stream()
+                        .filter(e -> e.getValue().equals(n)).allMatch(e -> olds.contains(e.getKey()));
+                if (all) {
+                    whole.add(n);
+                }
+            });
+        }
+        for (Map.Entry<String, String[]> e : newCommunes.entrySet()) {
+            if (whole.contains(e.getValue()[0]) && predecessors(e.getKey()).isEmpty()) {
+                out.add(e.getKey());
+            }
+        }
+        return List.copyOf(out);
     }
 
     public Set<String> newCommuneCodes() {

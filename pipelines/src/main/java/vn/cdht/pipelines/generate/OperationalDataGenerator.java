@@ -16,7 +16,7 @@ import vn.cdht.pipelines.source.SourceEntity;
 /**
  * Generates a realistic, deterministic operational export (or database) for a real province on the real geography:
  * units, accounts, self-assessments, recognitions and eligible population, commune by commune, written as they are
- * made. The same spec gives the same bytes.
+ * made, nothing dated after the spec's as-of day. The same spec gives the same bytes.
  */
 public final class OperationalDataGenerator {
 
@@ -58,35 +58,35 @@ public final class OperationalDataGenerator {
             }
             if (spec.outDir() != null) {
                 export = new ExportSink(spec.outDir(), OutputFormat.CSV, EnumSet.of(SourceEntity.POPULATION), null,
-                        report, spec.seed(), area.name(), spec.toYear());
+                        report, spec.seed(), area.name(), spec.end().toLocalDate());
             }
             target = export == null ? loader : new Tee(loader, export);
         } else {
             export = new ExportSink(spec.outDir(), spec.format(), EnumSet.allOf(SourceEntity.class), dirt, report,
-                    spec.seed(), area.name(), spec.toYear());
+                    spec.seed(), area.name(), spec.end().toLocalDate());
             target = export;
         }
         counting = new Counting(target);
         progress.accept("Generating " + area.name() + " (" + String.join(", ", area.oldProvinces()) + "), "
-                + area.communes().size() + " communes, " + spec.fromYear() + "-" + spec.toYear() + ", scale "
-                + spec.scale() + ", seed " + spec.seed());
+                + area.communes().size() + " communes, " + spec.fromYear() + "-" + spec.toYear() + " as of "
+                + spec.asOf() + ", scale " + spec.scale() + ", seed " + spec.seed());
         try (RowSink sink = counting) {
             Map<String, Long> base = population(spec, area, sink);
-            CampaignCalendar calendar = new CampaignCalendar(spec.fromYear(), spec.toYear());
+            CampaignCalendar calendar = new CampaignCalendar(spec.fromYear(), spec.end());
             UnitGenerator units = new UnitGenerator(spec.seed(), spec.scale(), calendar, locator);
             CitizenGenerator citizens = new CitizenGenerator(spec.seed(), spec.fromYear(), spec.toYear(), calendar,
                     locator, rules);
             String district = null;
-            for (OldCommune c : area.communes()) {
-                String key = c.provinceCode() + "/" + c.districtCode();
-                boolean first = !key.equals(district);
-                if (first && district != null) {
+            for (Map.Entry<String, List<Unit>> place : units.units(area, base).entrySet()) {
+                String key = geography.oldCommune(place.getKey())
+                        .map(c -> c.provinceCode() + "/" + c.districtCode()).orElse("2025");
+                if (!key.equals(district) && district != null) {
                     progress.accept("  " + district + " done: " + counting.counts.get(SourceEntity.ACCOUNTS) + " accounts so far");
                 }
                 district = key;
                 int[] sequence = {0};
-                for (Unit u : units.units(c, base.get(c.code()), first)) {
-                    sink.unit(u.row(), c);
+                for (Unit u : place.getValue()) {
+                    sink.unit(u.row(), u);
                     citizens.members(u, sequence, sink);
                 }
             }
@@ -159,15 +159,15 @@ public final class OperationalDataGenerator {
         }
 
         @Override
-        public void unit(UnitRow row, OldCommune home) throws IOException {
+        public void unit(UnitRow row, Unit unit) throws IOException {
             count(SourceEntity.UNITS);
-            target.unit(row, home);
+            target.unit(row, unit);
         }
 
         @Override
-        public void account(AccountRow row, OldCommune home) throws IOException {
+        public void account(AccountRow row, Unit unit) throws IOException {
             count(SourceEntity.ACCOUNTS);
-            target.account(row, home);
+            target.account(row, unit);
         }
 
         @Override
@@ -198,15 +198,15 @@ public final class OperationalDataGenerator {
     /** Sends rows to two sinks. */
     private record Tee(RowSink a, RowSink b) implements RowSink {
         @Override
-        public void unit(UnitRow row, OldCommune home) throws IOException {
-            a.unit(row, home);
-            b.unit(row, home);
+        public void unit(UnitRow row, Unit unit) throws IOException {
+            a.unit(row, unit);
+            b.unit(row, unit);
         }
 
         @Override
-        public void account(AccountRow row, OldCommune home) throws IOException {
-            a.account(row, home);
-            b.account(row, home);
+        public void account(AccountRow row, Unit unit) throws IOException {
+            a.account(row, unit);
+            b.account(row, unit);
         }
 
         @Override

@@ -110,7 +110,7 @@ public final class PostgresLoader implements RowSink {
     }
 
     @Override
-    public void unit(UnitRow u, OldCommune home) throws IOException {
+    public void unit(UnitRow u, Unit unit) throws IOException {
         sql(() -> {
             units.setString(1, u.unitCode());
             units.setString(2, u.unitName());
@@ -126,7 +126,7 @@ public final class PostgresLoader implements RowSink {
     }
 
     @Override
-    public void account(AccountRow a, OldCommune home) throws IOException {
+    public void account(AccountRow a, Unit unit) throws IOException {
         sql(() -> {
             accounts.setString(1, a.accountId());
             accounts.setString(2, a.citizenId());

@@ -5,9 +5,9 @@ import java.io.IOException;
 /** Where generated rows go, entity by entity, as they are made. */
 public interface RowSink extends AutoCloseable {
 
-    void unit(UnitRow row, OldCommune home) throws IOException;
+    void unit(UnitRow row, Unit unit) throws IOException;
 
-    void account(AccountRow row, OldCommune home) throws IOException;
+    void account(AccountRow row, Unit unit) throws IOException;
 
     void assessment(AssessmentRow row) throws IOException;
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.cdht.pipelines.source.SourceEntity;
 import vn.cdht.pipelines.source.SourceField;
 
-/** A clean export of province 51 (new: old Quảng Ngãi and Kon Tum) at a tiny scale, checked for realism. */
+/** A clean export of province 51 (new: old Quảng Ngãi and Kon Tum) at a tiny scale, as of 1 December 2026, checked for realism. */
 class CleanExportTest {
 
     static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
@@ -43,7 +43,8 @@ class CleanExportTest {
     static void generate() throws Exception {
         OperationalDataGenerator generator = new OperationalDataGenerator(null);
         geography = generator.geography();
-        result = generator.generate(GeneratorSpec.files("51", 2023, 2026, 0.004, 42, OutputFormat.CSV, dir, 0));
+        result = generator.generate(GeneratorSpec.files("51", 2023, 2026, 0.004, 42, OutputFormat.CSV, dir, 0,
+                LocalDate.of(2026, 12, 1)));
         accounts = ExportFiles.rows(dir, SourceEntity.ACCOUNTS);
         units = ExportFiles.rows(dir, SourceEntity.UNITS);
         assessments = ExportFiles.rows(dir, SourceEntity.SELF_ASSESSMENTS);
@@ -133,7 +134,9 @@ class CleanExportTest {
         units.forEach(u -> byType.merge(u.get("Loại đơn vị"), 1, Integer::sum));
         assertEquals(Set.of("UBND xã", "Trường học", "Cơ quan nhà nước", "Chi hội khuyến học", "Doanh nghiệp",
                 "Trung tâm GDNN-GDTX"), byType.keySet());
-        assertEquals(result.communes(), byType.get("UBND xã"));
+        // one People's Committee per commune of the geography in force on the as-of day (96 since 1 July 2025)
+        assertEquals(geography.newCommunesOf(List.of("51", "62")).size(), byType.get("UBND xã"));
+        assertEquals(96, byType.get("UBND xã"));
         assertTrue(units.stream().anyMatch(u -> u.get("Tên đơn vị").startsWith("Trường Tiểu học Xã ")));
     }
 

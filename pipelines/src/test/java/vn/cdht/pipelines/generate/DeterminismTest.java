@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +21,15 @@ class DeterminismTest {
     @TempDir
     Path dir;
 
+    static final LocalDate AS_OF = LocalDate.of(2026, 12, 1);
+
     private GenerationResult run(String sub, OutputFormat format, double dirty, long seed) throws Exception {
-        return GENERATOR.generate(GeneratorSpec.files("old:62", 2023, 2026, 0.003, seed, format, dir.resolve(sub), dirty));
+        return run(sub, format, dirty, seed, AS_OF);
+    }
+
+    private GenerationResult run(String sub, OutputFormat format, double dirty, long seed, LocalDate asOf) throws Exception {
+        return GENERATOR.generate(GeneratorSpec.files("old:62", 2023, asOf.getYear(), 0.003, seed, format, dir.resolve(sub),
+                dirty, asOf));
     }
 
     private void assertSameBytes(String a, String b, OutputFormat format) throws Exception {
@@ -60,6 +68,9 @@ class DeterminismTest {
         assertEquals(clean.rows(), dirty.rows(), "the clean content does not depend on the dirty rate");
         assertTrue(dirty.written(SourceEntity.ACCOUNTS) > clean.written(SourceEntity.ACCOUNTS));
         assertTrue(other.rows(SourceEntity.UNITS) > 0);
+        run("e", OutputFormat.CSV, 0, 7, AS_OF.minusDays(20));
+        assertFalse(Arrays.equals(Files.readAllBytes(dir.resolve("a/tai_khoan.csv")),
+                Files.readAllBytes(dir.resolve("e/tai_khoan.csv"))), "another as-of day gives other data");
     }
 
     @Test
