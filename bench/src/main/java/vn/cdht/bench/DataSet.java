@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ record DataSet(BenchScale scale, Path root, Map<SourceEntity, Long> fullRows, lo
     static final long SEED = 42;
     static final int FROM_YEAR = 2023;
     static final int TO_YEAR = 2026;
+    /** Fixed, so that the same spec gives the same bytes on any day; nothing is dated after it. */
+    static final LocalDate AS_OF = LocalDate.of(2026, 12, 1);
 
     Path full() {
         return root.resolve("full");
@@ -55,7 +58,7 @@ record DataSet(BenchScale scale, Path root, Map<SourceEntity, Long> fullRows, lo
                     progress.accept("generating " + slice.province() + " at scale " + slice.scale() + " into " + full);
                     GenerationResult result = new OperationalDataGenerator(m -> { })
                             .generate(GeneratorSpec.files(slice.province(), FROM_YEAR, TO_YEAR, slice.scale(), SEED,
-                                    OutputFormat.CSV, full, 0));
+                                    OutputFormat.CSV, full, 0, AS_OF));
                     result.rows().forEach((e, n) -> rows.merge(e, n, Long::sum));
                     progress.accept(String.format("generated %s in %.1f s: %s", result.areaName(),
                             result.elapsed().toMillis() / 1000.0, result.rows()));
