@@ -108,7 +108,7 @@ final class BulletinFixture {
                 {"2026-01", "0.1", "true", "false", "false", "2026-01-31"},
                 {"2025-11", "0.6", "true", "false", "false", "2025-11-30"},
                 {"2025-12", "0.62", "true", "true", "true", "2025-12-31"},
-                {"2024-11", "0.3", "true", "false", "false", "2024-11-30"},
+                {"2024-11", "0.3", "true", "true", "true", "2024-11-30"},
         };
         for (String[] m : months) {
             for (Commune c : COMMUNES) {

@@ -127,6 +127,30 @@ class BulletinProvinceTest extends UnitReportTest {
                 + "tỷ lệ tính trên số chưa làm tròn"), flat);
     }
 
+    @Test
+    void theAnnualEditionComparesWithThePreviousYearsReportedMonth() {
+        java.util.Map<String, Object> p = BulletinFixture.parameters("51", "Tỉnh Quảng Ngãi");
+        p.put("P_YEAR", 2025);
+        p.put("P_PERIOD", "2025-12");
+        p.put("P_PREVIOUS_PERIOD", "2025-11");
+        p.put("P_PERIOD_LABEL", "năm 2025");
+        p.put("P_MONTH_LABEL", "tháng 12/2025");
+        p.put("P_PREVIOUS_LABEL", "tháng 11/2025");
+        p.put("P_ANNUAL", true);
+        byte[] pdf = ENGINE.export(ENGINE.fill("bulletin_province", p, duck), ReportFormat.PDF);
+        keep("bulletin-province-51-2025-12.pdf", pdf);
+        String annual = pdfText(pdf).replaceAll("\\s+", " ");
+        assertTrue(annual.contains("BẢN TIN CÔNG DÂN HỌC TẬP NĂM 2025"), annual);
+        assertTrue(annual.contains("số liệu lũy kế đến hết tháng 12/2025"));
+        // the previous year's figure is its reported month (November 2024 in the fixture)
+        assertTrue(annual.contains("SO VỚI NĂM 2024"));
+        assertTrue(annual.contains("Tự đánh giá đạt"));
+        assertFalse(annual.contains("tính đến ngày"));
+        // its targets: those judged on 2025 (missed), not the 2026 judgement of the 2030 target
+        assertTrue(annual.contains("Mục tiêu 40% năm 2025: Không đạt (cuối năm 2025: 9,8%)"), annual);
+        assertFalse(annual.contains("2038"));
+    }
+
     /** "rank name" of the appendix rows, as filled: each name cell with the cell left of it on the same row. */
     static List<String> appendixRanks() {
         List<String> out = new ArrayList<>();
