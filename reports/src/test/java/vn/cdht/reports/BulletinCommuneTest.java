@@ -60,6 +60,17 @@ class BulletinCommuneTest extends UnitReportTest {
     }
 
     @Test
+    void aCommuneAboveTheThreshold() {
+        byte[] pdf = render("21001", "Xã Ba Tơ");
+        assertEquals(1, pdfPages(pdf));
+        String flat = pdfText(pdf).replaceAll("\\s+", " ");
+        assertTrue(flat.contains("ĐÃ ĐẠT"), flat);
+        assertTrue(flat.contains("Tỷ lệ tự đánh giá đạt 65,0%, vượt ngưỡng 5,0 điểm %."));
+        assertTrue(flat.contains("Xếp thứ 1/24"));
+        assertFalse(flat.contains("Vận động thêm"));
+    }
+
+    @Test
     void aCommuneWithoutDataSaysWhy() {
         byte[] pdf = render(BulletinFixture.NO_DATA_CODE, "Đặc khu Lý Sơn");
         assertEquals(1, pdfPages(pdf));
