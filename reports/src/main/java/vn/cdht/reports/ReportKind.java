@@ -14,9 +14,11 @@ import java.util.stream.Stream;
  */
 public enum ReportKind {
     PROVINCE("province", "bulletin_province", "Bản tin tỉnh", EnumSet.of(ReportFormat.PDF),
-            List.of("mart.coverage", "mart.trend", "mart.targets", "mart.criteria", "mart.unit_progress")),
+            List.of("mart.coverage", "mart.trend", "mart.targets", "mart.criteria", "mart.unit_progress",
+                    "mart.data_quality")),
     COMMUNE("commune", "bulletin_commune", "Bản tin xã", EnumSet.of(ReportFormat.PDF),
-            List.of("mart.coverage", "mart.trend", "mart.targets", "mart.criteria", "mart.unit_progress")),
+            List.of("mart.coverage", "mart.trend", "mart.targets", "mart.criteria", "mart.unit_progress",
+                    "mart.data_quality")),
     STATS_TABLE("stats-table", "account_statistics", "Biểu thống kê tài khoản Công dân học tập",
             EnumSet.of(ReportFormat.PDF, ReportFormat.XLSX), List.of("mart.coverage", "mart.targets")),
     UNIT_REPORT("unit-report", "unit_registration", "Báo cáo đăng ký của đơn vị",
