@@ -3,6 +3,7 @@
 -- citizens whose latest submission is Đạt (a citizen who resubmits and fails counts -1); new recognitions.
 -- Assessments and recognitions belong to their programme year: one made after its year counts in its December,
 -- one made before in its January. A citizen is counted where the account of their submission that counts is placed.
+-- Nothing dated after the data's as-of (int_data_as_of) is counted yet.
 WITH registrations AS (
     SELECT p.geography, p.commune_code,
            year(coalesce(a.registered_at, a.updated_at)) AS year,
@@ -10,7 +11,8 @@ WITH registrations AS (
            sum(p.weight) AS new_registrations, max(p.approximate) AS approximate
     FROM core.accounts a
     JOIN int_account_places p ON p.account_id = a.account_id
-    WHERE a.status = 'active'
+    CROSS JOIN int_data_as_of d
+    WHERE a.status = 'active' AND coalesce(a.registered_at, a.updated_at) <= d.as_of_ts
     GROUP BY 1, 2, 3, 4
 ),
 submissions AS (
@@ -22,7 +24,8 @@ submissions AS (
            s.submitted_at, s.updated_at, s.assessment_id, s.account_id, s.achieved
     FROM core.self_assessments s
     LEFT JOIN core.accounts a ON a.account_id = s.account_id
-    WHERE s.status = 'active'
+    CROSS JOIN int_data_as_of d
+    WHERE s.status = 'active' AND s.submitted_at <= d.as_of_ts
 ),
 month_end_state AS (
     -- each citizen's latest submission within each month they submitted in: whether it is Đạt, and its account
@@ -61,7 +64,8 @@ recognitions AS (
            sum(p.weight) AS new_recognised, max(p.approximate) AS approximate
     FROM core.recognitions r
     JOIN int_account_places p ON p.account_id = r.account_id
-    WHERE r.status = 'active'
+    CROSS JOIN int_data_as_of d
+    WHERE r.status = 'active' AND coalesce(r.decided_on, make_date(r.year, 11, 30)) <= d.as_of_date
     GROUP BY 1, 2, 3, 4
 ),
 all_facts AS (

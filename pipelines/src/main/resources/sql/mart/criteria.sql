@@ -9,9 +9,10 @@ WITH scores AS (
            s.criterion_no, s.score
     FROM core.yearly_assessments y
     JOIN int_account_places p ON p.account_id = y.account_id
+    CROSS JOIN int_data_as_of d
     LATERAL VIEW stack(10, 1, y.score_1, 2, y.score_2, 3, y.score_3, 4, y.score_4, 5, y.score_5,
                            6, y.score_6, 7, y.score_7, 8, y.score_8, 9, y.score_9, 10, y.score_10) s AS criterion_no, score
-    WHERE s.score IS NOT NULL AND (p.geography = '2025' OR y.year <= 2025)
+    WHERE s.score IS NOT NULL AND (p.geography = '2025' OR y.year <= 2025) AND y.submitted_at <= d.as_of_ts
 ),
 commune_sums AS (
     -- one row per commune, group, criterion and year first: the rollup to districts and provinces below then adds

@@ -1,6 +1,8 @@
 -- Data quality per batch, entity, area, unit and finding: rows quarantined by reason (their area and unit as written
 -- in the raw row) and rows kept with a flag (orphans, unknown units, rule mismatches, ...; area resolved on the 2025
--- geography where possible). Codes: docs/data-quality.md.
+-- geography where possible). Codes: docs/data-quality.md. One finding needs the marts' view across entities:
+-- RECOGNISED_WITHOUT_ACHIEVEMENT, a recognition of a year whose citizen has no Đạt self-assessment (the one that
+-- counts, core.yearly_assessments) of that year; it carries its year.
 WITH raw_places AS (
     SELECT batch_id, 'accounts' AS entity, file_name, row_number, province_code, commune_code, unit_code FROM raw.accounts
     UNION ALL SELECT batch_id, 'units', file_name, row_number, province_code, commune_code, unit_code FROM raw.units
@@ -37,11 +39,28 @@ flagged AS (
     UNION ALL
     SELECT batch_id, 'population', flag, province_code_2025, commune_code, NULL
     FROM core.population LATERAL VIEW explode(flags) f AS flag
+),
+recognised_without_achievement AS (
+    SELECT r.batch_id, a.province_code_2025 AS province_code, a.commune_code_2025 AS commune_code,
+           coalesce(r.unit_code, a.unit_code) AS unit_code, r.year
+    FROM core.recognitions r
+    LEFT JOIN core.accounts a ON a.account_id = r.account_id
+    LEFT JOIN core.yearly_assessments y
+           ON y.year = r.year AND y.achieved
+          AND coalesce(y.citizen_key, concat('account:', y.account_id))
+              = coalesce(a.citizen_key, concat('account:', r.account_id))
+    WHERE r.status = 'active' AND y.year IS NULL
 )
-SELECT batch_id, entity, finding, code, field, province_code, commune_code, unit_code, count(*) AS rows
+SELECT batch_id, entity, finding, code, field, province_code, commune_code, unit_code, count(*) AS rows,
+       CAST(NULL AS INT) AS year
 FROM quarantined
 GROUP BY batch_id, entity, finding, code, field, province_code, commune_code, unit_code
 UNION ALL
-SELECT batch_id, entity, 'flag', flag, NULL, province_code, commune_code, unit_code, count(*)
+SELECT batch_id, entity, 'flag', flag, NULL, province_code, commune_code, unit_code, count(*), NULL
 FROM flagged
 GROUP BY batch_id, entity, flag, province_code, commune_code, unit_code
+UNION ALL
+SELECT batch_id, 'recognitions', 'flag', 'RECOGNISED_WITHOUT_ACHIEVEMENT', NULL, province_code, commune_code, unit_code,
+       count(*), year
+FROM recognised_without_achievement
+GROUP BY batch_id, province_code, commune_code, unit_code, year

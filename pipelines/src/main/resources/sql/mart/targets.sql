@@ -1,71 +1,144 @@
--- Each area (2025 geography: provinces and communes) against each target of ref.targets: its current value, the gap,
--- the pace of the last months and the month at which that pace would reach the target, and a status:
---   met       the value has reached the target (for a past target year: by that year's end);
---   on_track  at the current pace the target is reached by December of the target year (or of this year for a
---             standing threshold);
---   behind    otherwise (including a past target year that was missed).
--- Indicators: achieved_of_eligible (mart.coverage achieved_rate); achieved_of_members_group_iii (achieved / members of
--- the units where officials work: schools, agencies, commune committees, education centres; mart.unit_progress);
--- digital_of_achieved (citizens achieving the title who meet criterion 3, digital skills, of those achieving it).
+-- Each area (2025 geography: provinces and communes) against each target of ref.targets. The rule (docs/indicators.md,
+-- "Mục tiêu", with a worked example) is stated here only; reports and views print what it computes.
+--
+-- Values: achieved_of_eligible is the achieved rate of mart.coverage at a year's reported month (the year's last
+-- complete month); achieved_of_members_group_iii (achieved / members of schools, agencies, commune committees and
+-- education centres, mart.unit_progress), digital_of_achieved and proficient_of_achieved (title holders whose
+-- criterion 3 score reaches the "có kỹ năng số" / "thành thạo" mark of ref.digital_skills) are yearly values.
+-- The achieved count starts again at zero every January, so a pace measured inside one year projects only that
+-- year's end:
+--   monthly_pace   = value / month number of the reported month (the average rise per month since January);
+--   year_end_value = min(1, value + monthly_pace * (12 - month number)) for the current year (a yearly indicator:
+--                    its value); a past year's final value.
+-- Across years only comparable values are compared: the same month of each year (yearly indicators: each year):
+--   annual_pace    = the least-squares slope of those values over the years (NULL with fewer than two years).
+-- Status:
+--   a past target year:                met if its final value reached the target, otherwise not_met;
+--   the current year, or a standing threshold (judged every year on the current year):
+--                                      met if reached, on_track if year_end_value reaches it, otherwise behind;
+--   a later target year:               met if reached; on_track if year_end_value + annual_pace * (years left)
+--                                      reaches it; behind if not; no_trend when there is no annual pace and the
+--                                      current year's end does not reach it;
+--   not_measured when the value cannot be measured (no eligible population, no "thành thạo" mark configured).
+--   projected_year = the current year + ceil((target - year_end_value) / annual_pace) when the pace is positive
+--                    (NULL once met, or when it lies more than 50 years past the target year).
 WITH latest AS (
     SELECT max(year) AS year FROM mart.coverage WHERE geography = '2025'
 ),
 coverage AS (
-    SELECT c.*, first_value(c.achieved_rate) OVER (PARTITION BY c.level, c.province_code, c.commune_code, c.year
-                                                   ORDER BY c.as_of_month) AS first_rate,
-           row_number() OVER (PARTITION BY c.level, c.province_code, c.commune_code, c.year ORDER BY c.as_of_month) AS months_in
-    FROM mart.coverage c
-    WHERE c.geography = '2025' AND c.level IN ('province', 'commune')
+    SELECT level, province_code, province_name, commune_code, commune_name, year, as_of_month, as_of_date,
+           is_reported_month, achieved_rate, CAST(substr(as_of_month, 6, 2) AS INT) AS month_no
+    FROM mart.coverage
+    WHERE geography = '2025' AND level IN ('province', 'commune')
 ),
-year_values AS (
-    -- per area and year: the value at its latest month, and the monthly pace within that year
-    SELECT level, province_code, province_name, commune_code, commune_name, year, as_of_month,
-           'achieved_of_eligible' AS indicator,
-           coalesce(achieved_rate, 0) AS value,
-           CASE WHEN months_in > 1 THEN (coalesce(achieved_rate, 0) - coalesce(first_rate, 0)) / (months_in - 1) END AS pace
-    FROM coverage
-    WHERE is_latest_month
-    UNION ALL
-    SELECT 'province', province_code_2025, max(province_name_2025), NULL, NULL, year, NULL,
-           'achieved_of_members_group_iii', sum(achieved) / nullif(sum(members), 0), NULL
-    FROM mart.unit_progress
-    WHERE unit_category IN ('school', 'state_agency', 'commune_committee', 'education_centre')
-    GROUP BY province_code_2025, year
-    UNION ALL
-    SELECT 'province', a.province_code, max(a.province_name), NULL, NULL, y.year, NULL,
-           'digital_of_achieved',
-           CAST(sum(CASE WHEN y.score_3 >= c.pass_mark THEN CAST(p.weight AS DECIMAL(20, 10)) ELSE 0 END)
-                / nullif(sum(CAST(p.weight AS DECIMAL(20, 10))), 0) AS DOUBLE), NULL
+reported AS (
+    SELECT * FROM coverage WHERE is_reported_month
+),
+current_month AS (
+    -- the month of the current year that figures are reported at, per area
+    SELECT r.level, r.province_code, r.commune_code, r.month_no
+    FROM reported r JOIN latest l ON r.year = l.year
+),
+digital AS (
+    SELECT a.province_code, max(a.province_name) AS province_name, y.year,
+           sum(CAST(p.weight AS DECIMAL(20, 10))) AS holders,
+           sum(CASE WHEN y.score_3 >= d.skilled_mark THEN CAST(p.weight AS DECIMAL(20, 10)) ELSE 0 END) AS skilled,
+           sum(CASE WHEN y.score_3 >= d.proficient_mark THEN CAST(p.weight AS DECIMAL(20, 10)) ELSE 0 END) AS proficient,
+           count_if(d.proficient_mark IS NULL) AS unmeasured
     FROM core.yearly_assessments y
     JOIN int_account_places p ON p.account_id = y.account_id AND p.geography = '2025'
     JOIN int_areas a ON a.geography = '2025' AND a.commune_code = p.commune_code
-    LEFT JOIN ref.criteria_sets c ON c.set_code = y.criteria_set AND c.citizen_group = y.citizen_group AND c.criterion_no = 3
-    WHERE y.achieved
+    LEFT JOIN ref.digital_skills d ON d.set_code = y.criteria_set AND d.citizen_group = y.citizen_group
+    CROSS JOIN int_data_as_of o
+    WHERE y.achieved AND y.submitted_at <= o.as_of_ts
     GROUP BY a.province_code, y.year
 ),
-judged AS (
-    SELECT v.*, t.target_code, t.source, t.title_vi, t.year AS target_year, CAST(t.target_rate AS DOUBLE) AS target_rate,
-           coalesce(t.year, v.year) AS deadline_year
+year_values AS (
+    -- per area, indicator and year: the value at the year's reported month, and the in-year pace
+    SELECT level, province_code, province_name, commune_code, commune_name, year, as_of_month, as_of_date,
+           'achieved_of_eligible' AS indicator, achieved_rate AS value, month_no
+    FROM reported
+    UNION ALL
+    SELECT 'province', u.province_code_2025, max(u.province_name_2025), NULL, NULL, u.year,
+           max(c.as_of_month), max(c.as_of_date),
+           'achieved_of_members_group_iii', sum(u.achieved) / nullif(sum(u.members), 0), NULL
+    FROM mart.unit_progress u
+    LEFT JOIN reported c ON c.level = 'province' AND c.province_code = u.province_code_2025 AND c.year = u.year
+    WHERE u.unit_category IN ('school', 'state_agency', 'commune_committee', 'education_centre')
+    GROUP BY u.province_code_2025, u.year
+    UNION ALL
+    SELECT 'province', d.province_code, d.province_name, NULL, NULL, d.year, c.as_of_month, c.as_of_date,
+           x.indicator, x.value, NULL
+    FROM digital d
+    LEFT JOIN reported c ON c.level = 'province' AND c.province_code = d.province_code AND c.year = d.year
+    LATERAL VIEW stack(2, 'digital_of_achieved', CAST(d.skilled / nullif(d.holders, 0) AS DOUBLE),
+                          'proficient_of_achieved',
+                          CASE WHEN d.unmeasured = 0 THEN CAST(d.proficient / nullif(d.holders, 0) AS DOUBLE) END) x
+        AS indicator, value
+),
+comparable AS (
+    -- the values that can be compared across years: achieved_of_eligible at the same month of every year as the
+    -- current year's reported month; yearly indicators every year
+    SELECT v.level, v.province_code, v.commune_code, v.indicator, v.year, v.value
     FROM year_values v
-    JOIN ref.targets t ON t.indicator = v.indicator
-                      AND (t.scope = v.level OR (t.scope = 'unit' AND v.level = 'province'))
+    WHERE v.indicator <> 'achieved_of_eligible'
+    UNION ALL
+    SELECT c.level, c.province_code, c.commune_code, 'achieved_of_eligible', c.year, c.achieved_rate
+    FROM coverage c
+    JOIN current_month m ON m.level = c.level AND m.province_code = c.province_code
+                        AND m.commune_code <=> c.commune_code AND m.month_no = c.month_no
+),
+trends AS (
+    SELECT level, province_code, commune_code, indicator,
+           CASE WHEN count(value) >= 2 THEN regr_slope(value, year) END AS annual_pace
+    FROM comparable
+    GROUP BY level, province_code, commune_code, indicator
+),
+projected AS (
+    SELECT v.*,
+           CASE WHEN v.year = l.year AND v.month_no IS NOT NULL THEN v.value / v.month_no END AS monthly_pace,
+           -- (least() skips NULLs: an unmeasured value must stay NULL)
+           CASE WHEN v.value IS NULL THEN NULL
+                WHEN v.year = l.year AND v.month_no IS NOT NULL
+                THEN least(1D, v.value + v.value / v.month_no * (12 - v.month_no)) ELSE v.value END AS year_end_value,
+           t.annual_pace,
+           l.year AS current_year
+    FROM year_values v
     CROSS JOIN latest l
-    -- a dated target is judged on its own year (or on the latest year while it is still ahead); a standing
-    -- threshold on the latest year
-    WHERE v.year = CASE WHEN t.year IS NOT NULL AND t.year < l.year THEN t.year ELSE l.year END
+    LEFT JOIN trends t ON t.level = v.level AND t.province_code = v.province_code AND t.commune_code <=> v.commune_code
+                      AND t.indicator = v.indicator
+),
+judged AS (
+    SELECT p.*, t.target_code, t.source, t.title_vi, t.year AS target_year, CAST(t.target_rate AS DOUBLE) AS target_rate,
+           t.year IS NOT NULL AND t.year < p.current_year AS past
+    FROM projected p
+    JOIN ref.targets t ON t.indicator = p.indicator
+                      AND (t.scope = p.level OR (t.scope = 'unit' AND p.level = 'province'))
+    -- a past target year is judged on its own year; every other target on the current year
+    WHERE p.year = CASE WHEN t.year IS NOT NULL AND t.year < p.current_year THEN t.year ELSE p.current_year END
+),
+statused AS (
+    SELECT j.*,
+           CASE WHEN value IS NULL THEN 'not_measured'
+                WHEN value >= target_rate THEN 'met'
+                WHEN past THEN 'not_met'
+                WHEN year_end_value >= target_rate THEN 'on_track'
+                WHEN coalesce(target_year, current_year) <= current_year THEN 'behind'
+                WHEN annual_pace IS NULL THEN 'no_trend'
+                WHEN year_end_value + annual_pace * (target_year - current_year) >= target_rate THEN 'on_track'
+                ELSE 'behind' END AS status,
+           CASE WHEN value IS NOT NULL AND value < target_rate AND NOT past AND annual_pace > 0
+                THEN current_year + CAST(ceil((target_rate - year_end_value) / annual_pace) AS INT) END AS projected_year
+    FROM judged j
 )
 SELECT level, province_code, province_name, commune_code, commune_name, target_code, source, indicator, title_vi,
-       target_year, target_rate, year, as_of_month,
+       target_year, target_rate, year, as_of_month, as_of_date,
        value AS current_value,
-       greatest(target_rate - value, 0) AS gap,
-       pace AS monthly_pace,
-       CASE WHEN value >= target_rate THEN as_of_month
-            WHEN pace > 0 AND as_of_month IS NOT NULL
-            THEN date_format(add_months(to_date(concat(as_of_month, '-01')), CAST(ceil((target_rate - value) / pace) AS INT)), 'yyyy-MM')
-       END AS projected_month,
-       CASE WHEN value >= target_rate THEN 'met'
-            WHEN year <= deadline_year AND pace > 0 AND as_of_month IS NOT NULL
-                 AND add_months(to_date(concat(as_of_month, '-01')), CAST(ceil((target_rate - value) / pace) AS INT))
-                     <= make_date(deadline_year, 12, 1) THEN 'on_track'
-            ELSE 'behind' END AS status
-FROM judged
+       CASE WHEN value IS NOT NULL THEN greatest(target_rate - value, 0D) END AS gap,
+       CASE WHEN NOT past THEN monthly_pace END AS monthly_pace,
+       year_end_value,
+       CASE WHEN NOT past THEN annual_pace END AS annual_pace,
+       CASE WHEN projected_year <= coalesce(target_year, current_year) + 50 AND status <> 'met'
+            THEN GREATEST(projected_year, current_year) END AS projected_year,
+       status
+FROM statused

@@ -74,6 +74,8 @@ SELECT batch_id, file_name, row_number, raw_line,
            CASE WHEN citizen_id IS NOT NULL AND cccd_v <> citizen_id THEN 'CCCD_REPAIRED' END,
            CASE WHEN commune_code IS NULL THEN 'NO_COMMUNE' END,
            CASE WHEN geography_v <> expected_geography THEN 'COMMUNE_OTHER_GEOGRAPHY' END,
-           CASE WHEN unit_code IS NOT NULL AND known_unit IS NULL THEN 'UNKNOWN_UNIT' END
+           CASE WHEN unit_code IS NOT NULL AND known_unit IS NULL THEN 'UNKNOWN_UNIT' END,
+           -- dated after the batch was extracted (received): kept, and counted only from its date (int/data_as_of)
+           CASE WHEN registered_at_v > received_at OR updated_at_v > received_at THEN 'FUTURE_DATED' END
        ), x -> x IS NOT NULL) AS flags
 FROM resolved

@@ -33,6 +33,7 @@ SELECT batch_id, file_name, row_number, raw_line,
        ), x -> x IS NOT NULL) AS reasons,
        filter(array(
            CASE WHEN known_account IS NULL THEN 'ORPHAN' END,
-           CASE WHEN unit_code IS NOT NULL AND known_unit IS NULL THEN 'UNKNOWN_UNIT' END
+           CASE WHEN unit_code IS NOT NULL AND known_unit IS NULL THEN 'UNKNOWN_UNIT' END,
+           CASE WHEN decided_on_v > to_date(received_at) OR updated_at_v > received_at THEN 'FUTURE_DATED' END
        ), x -> x IS NOT NULL) AS flags
 FROM checked

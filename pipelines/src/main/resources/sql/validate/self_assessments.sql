@@ -96,6 +96,7 @@ SELECT batch_id, file_name, row_number, raw_line,
            CASE WHEN rule_achieved_v IS NOT NULL AND result_v IN ('achieved', 'not_achieved')
                      AND rule_achieved_v <> (result_v = 'achieved') THEN 'RULE_MISMATCH' END,
            CASE WHEN rule_achieved_v IS NULL THEN 'RULE_NOT_CHECKED' END,
-           CASE WHEN scores_given = 0 THEN 'NO_SCORES' END
+           CASE WHEN scores_given = 0 THEN 'NO_SCORES' END,
+           CASE WHEN submitted_at_v > received_at OR updated_at_v > received_at THEN 'FUTURE_DATED' END
        ), x -> x IS NOT NULL) AS flags
 FROM judged

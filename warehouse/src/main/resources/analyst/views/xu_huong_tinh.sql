@@ -9,8 +9,8 @@ SELECT geography                             AS "Địa giới",
        CAST(round(cumulative_registrations) AS BIGINT) AS "Đăng ký lũy kế",
        CAST(round(new_assessed) AS BIGINT)    AS "Tự đánh giá mới",
        CAST(round(cumulative_assessed) AS BIGINT) AS "Tự đánh giá lũy kế (trong năm)",
-       CAST(round(new_achieved) AS BIGINT)    AS "Đạt mới",
-       CAST(round(cumulative_achieved) AS BIGINT) AS "Đạt lũy kế (trong năm)",
+       CAST(round(new_achieved) AS BIGINT)    AS "Tự đánh giá đạt mới",
+       CAST(round(cumulative_achieved) AS BIGINT) AS "Tự đánh giá đạt lũy kế (trong năm)",
        approximate                           AS "Số liệu ước tính"
 FROM mart.trend
 WHERE level = 'province';

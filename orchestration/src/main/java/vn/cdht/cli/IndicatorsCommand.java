@@ -78,9 +78,11 @@ final class IndicatorsCommand implements Callable<Integer> {
     static void printHeadlines(CdhtContext ctx, Integer year, String asOf) {
         SparkSession spark = ctx.spark();
         String where = year == null ? "year = (SELECT max(year) FROM mart.coverage WHERE geography = '2025')" : "year = " + year;
-        String month = asOf == null ? "is_latest_month" : "as_of_month = '" + asOf + "'";
-        List<Row> rows = spark.sql("SELECT province_code, province_name, year, as_of_month, eligible, registered, assessed,"
-                + " achieved, recognised, registered_rate, achieved_rate, approximate"
+        String month = asOf == null ? "is_reported_month" : "as_of_month = '" + asOf + "'";
+        // the printed counts and the as-of of mart.coverage: the same figures and the same month as the bulletins
+        List<Row> rows = spark.sql("SELECT province_code, province_name, year, as_of_month, eligible_printed, registered_printed,"
+                + " assessed_printed, achieved_printed, recognised_printed, registered_rate, achieved_rate, approximate,"
+                + " month_complete, date_format(as_of_date, 'dd/MM/yyyy')"
                 + " FROM mart.coverage WHERE geography = '2025' AND level = 'province' AND " + where + " AND " + month
                 + " ORDER BY province_code").collectAsList();
         var out = ctx.out();
@@ -90,14 +92,17 @@ final class IndicatorsCommand implements Callable<Integer> {
             return;
         }
         out.println("Headline figures, 2025 geography, year " + rows.get(0).getInt(2) + " as of " + rows.get(0).getString(3)
-                + " (rates of eligible population):");
+                + (rows.get(0).getBoolean(12) ? "" : " (month not ended: up to " + rows.get(0).getString(13) + ")")
+                + " (rates of eligible population; achieved = Đạt self-assessment, recognised = the title):");
         TextTable t = new TextTable("PROVINCE", "ELIGIBLE", "REGISTERED", "ASSESSED", "ACHIEVED", "RECOGNISED", "REGISTERED %", "ACHIEVED %", "COMMUNES < 60%");
         for (Row r : rows) {
             long below = spark.sql("SELECT count(*) FROM mart.coverage WHERE geography = '2025' AND level = 'commune'"
                     + " AND province_code = '" + r.getString(0) + "' AND as_of_month = '" + r.getString(3)
                     + "' AND NOT reaches_threshold").first().getLong(0);
+            // communes without data (no_data_reason) are left out of the count, as in every report
             long communes = spark.sql("SELECT count(*) FROM mart.coverage WHERE geography = '2025' AND level = 'commune'"
-                    + " AND province_code = '" + r.getString(0) + "' AND as_of_month = '" + r.getString(3) + "'").first().getLong(0);
+                    + " AND province_code = '" + r.getString(0) + "' AND as_of_month = '" + r.getString(3) + "'"
+                    + " AND no_data_reason IS NULL").first().getLong(0);
             t.row(r.getString(0) + " " + r.getString(1), whole(r, 4), whole(r, 5), whole(r, 6), whole(r, 7), whole(r, 8),
                     percent(r, 9), percent(r, 10), below + " of " + communes);
         }
@@ -106,7 +111,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     }
 
     private static String whole(Row r, int i) {
-        return r.isNullAt(i) ? "" : String.valueOf(Math.round(r.getDecimal(i).doubleValue()));
+        return r.isNullAt(i) ? "" : String.valueOf(r.getLong(i));
     }
 
     private static String percent(Row r, int i) {

@@ -28,13 +28,14 @@ import vn.cdht.warehouse.control.RunStatus;
 public final class IndicatorsJob {
 
     public static final List<String> INTERMEDIATE = List.of(
-            "month_spine", "account_places", "population_places", "commune_month_facts", "areas");
+            "data_as_of", "month_spine", "account_places", "population_places", "commune_month_facts", "areas");
     public static final List<String> MARTS = List.of(
             "coverage", "unit_progress", "criteria", "trend", "targets", "data_quality");
     static final List<String> INPUTS = List.of(
             "core.accounts", "core.units", "core.self_assessments", "core.yearly_assessments", "core.recognitions",
             "core.population", "quarantine.rows", "ref.allocation_weights", "ref.commune_crosswalk", "ref.criteria_sets",
-            "ref.targets");
+            "ref.digital_skills", "ref.targets", "ref.communes_2025", "raw.accounts", "raw.units", "raw.self_assessments",
+            "raw.recognitions", "raw.population");
 
     private final SparkSession spark;
     private final WarehouseInventory inventory;

@@ -33,7 +33,7 @@ public final class ReferenceLoad {
             "provinces_2024", "districts_2024", "communes_2024",
             "provinces_2025", "communes_2025",
             "province_crosswalk", "commune_crosswalk", "commune_lookup", "commune_readings", "allocation_weights",
-            "citizen_groups", "criteria_sets", "achievement_rules", "targets",
+            "citizen_groups", "criteria_sets", "achievement_rules", "digital_skills", "targets",
             "anomalies");
 
     private final SparkSession spark;

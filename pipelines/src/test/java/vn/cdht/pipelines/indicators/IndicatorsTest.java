@@ -183,10 +183,41 @@ class IndicatorsTest {
                 + " AND target_code = 'D677-2025-ADULTS'").first();
         assertEquals(2.0 / 150, adults.getDouble(0), 1e-9);
         assertEquals(0.40 - 2.0 / 150, adults.getDouble(1), 1e-9);
-        assertEquals("behind", adults.getString(2));
+        // one year of data only (2024): no pace across years to project 2025 from
+        assertEquals("no_trend", adults.getString(2));
         List<MartRunLedger.MartRun> runs = new MartRunLedger(SharedWarehouse.control()).latest();
         assertEquals(IndicatorsJob.MARTS.size(), runs.stream().map(MartRunLedger.MartRun::mart).distinct().count());
         assertTrue(runs.stream().allMatch(r -> r.inputSnapshots().contains("core.accounts=")), runs.toString());
+    }
+
+    @Test
+    void printedCountsAddUpToThePrintedTotalAndRatesUseTheUnroundedCounts() {
+        // 2025 geography, 2024-11: 21136 and 21157 registered 1.5 each, 23293 1: whole parts 1 + 1 + 1, one more to
+        // the largest remainder (a tie: the lower code), so the communes print 2, 1, 1 and add up to the province's 4
+        List<Row> rows = spark.sql("SELECT commune_code, registered_printed, registered_rate, registered FROM mart.coverage"
+                + " WHERE geography = '2025' AND level = 'commune' AND as_of_month = '2024-11' AND registered > 0"
+                + " ORDER BY commune_code").collectAsList();
+        assertEquals(List.of("21136", "21157", "23293"), rows.stream().map(r -> r.getString(0)).toList());
+        assertEquals(List.of(2L, 1L, 1L), rows.stream().map(r -> r.getLong(1)).toList());
+        assertEquals(1.5 / 50, rows.get(0).getDouble(2), 1e-9);
+        assertEquals(0L, spark.sql("SELECT count(*) FROM (SELECT c.geography, c.as_of_month, c.province_code,"
+                + " sum(c.eligible_printed) - max(p.eligible_printed) AS e, sum(c.registered_printed) - max(p.registered_printed) AS r,"
+                + " sum(c.assessed_printed) - max(p.assessed_printed) AS a, sum(c.achieved_printed) - max(p.achieved_printed) AS d,"
+                + " sum(c.recognised_printed) - max(p.recognised_printed) AS g"
+                + " FROM mart.coverage c JOIN mart.coverage p ON p.level = 'province' AND p.geography = c.geography"
+                + " AND p.as_of_month = c.as_of_month AND p.province_code = c.province_code WHERE c.level = 'commune'"
+                + " GROUP BY c.geography, c.as_of_month, c.province_code) WHERE e <> 0 OR r <> 0 OR a <> 0 OR d <> 0 OR g <> 0")
+                .first().getLong(0));
+    }
+
+    @Test
+    void aCommuneWithoutAPredecessorHasNoDataAndNoRank() {
+        // Đặc khu Lý Sơn (51, 2025) has no old commune in the crosswalk
+        Row r = spark.sql("SELECT no_data_reason, rank_in_province, reaches_threshold, achieved_rate FROM mart.coverage"
+                + " WHERE geography = '2025' AND level = 'commune' AND commune_name LIKE '%Lý Sơn%' AND as_of_month = '2024-11'")
+                .first();
+        assertEquals("no_predecessor", r.getString(0));
+        assertTrue(r.isNullAt(1) && r.isNullAt(2) && r.isNullAt(3), r.toString());
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class ReferenceSources {
     public static final List<String> GEOGRAPHY = List.of(
             "admin_units_2024", "admin_units_2025", "commune_crosswalk_2025", "province_crosswalk_2025");
     public static final List<String> RULES = List.of(
-            "criteria_sets", "achievement_rules", "citizen_groups", "targets", "commune_crosswalk_overrides",
+            "criteria_sets", "achievement_rules", "digital_skills", "citizen_groups", "targets", "commune_crosswalk_overrides",
             "allocation_weights");
 
     private final Optional<Path> rulesDir;

@@ -13,7 +13,9 @@ final class Marts {
             + " assessed decimal(16,2), achieved decimal(16,2), recognised decimal(16,2), registered_rate double,"
             + " assessed_rate double, achieved_rate double, recognised_rate double, assessed_of_registered double,"
             + " achieved_of_registered double, recognised_of_registered double, reaches_threshold boolean,"
-            + " approximate boolean";
+            + " approximate boolean, as_of_date date, month_complete boolean, is_reported_month boolean,"
+            + " eligible_printed long, registered_printed long, assessed_printed long, achieved_printed long,"
+            + " recognised_printed long, rank_in_province int, no_data_reason string";
     static final String UNIT_PROGRESS = "year int, unit_code string, unit_name string, unit_type string,"
             + " unit_category string, province_code_2025 string, province_name_2025 string, commune_code_2025 string,"
             + " commune_name_2025 string, province_code_2024 string, district_code_2024 string,"
@@ -32,10 +34,11 @@ final class Marts {
             + " cumulative_achieved decimal(16,2), approximate boolean";
     static final String TARGETS = "level string, province_code string, province_name string, commune_code string,"
             + " commune_name string, target_code string, source string, indicator string, title_vi string,"
-            + " target_year int, target_rate double, year int, as_of_month string, current_value double, gap double,"
-            + " monthly_pace double, projected_month string, status string";
+            + " target_year int, target_rate double, year int, as_of_month string, as_of_date date,"
+            + " current_value double, gap double, monthly_pace double, year_end_value double, annual_pace double,"
+            + " projected_year int, status string";
     static final String DATA_QUALITY = "batch_id string, entity string, finding string, code string, field string,"
-            + " province_code string, commune_code string, unit_code string, rows long";
+            + " province_code string, commune_code string, unit_code string, rows long, year int";
 
     private Marts() {
     }
@@ -48,14 +51,17 @@ final class Marts {
                 commune("2026-02", false, "23293", "Phường Cẩm Thành", 1000, 650, 0.50),
                 row("geography", "2025", "level", "province", "year", 2026, "as_of_month", "2026-03", "is_latest_month", true,
                         "province_code", "51", "province_name", "Quảng Ngãi", "eligible", "1800", "registered", "1300",
-                        "achieved", "1030", "registered_rate", 0.72, "achieved_rate", 0.57, "approximate", false),
+                        "achieved", "1030", "registered_rate", 0.72, "achieved_rate", 0.57, "approximate", false,
+                        "is_reported_month", true, "eligible_printed", 1800L, "achieved_printed", 1030L),
                 row("geography", "2025", "level", "province", "year", 2026, "as_of_month", "2026-02", "is_latest_month", false,
                         "province_code", "51", "province_name", "Quảng Ngãi", "eligible", "1800", "registered", "1200",
-                        "achieved", "980", "registered_rate", 0.67, "achieved_rate", 0.54, "approximate", false),
+                        "achieved", "980", "registered_rate", 0.67, "achieved_rate", 0.54, "approximate", false,
+                        "is_reported_month", false),
                 row("geography", "2024", "level", "district", "year", 2024, "as_of_month", "2024-12", "is_latest_month", true,
                         "province_code", "51", "province_name", "Quảng Ngãi", "district_code", "522",
                         "district_name", "Thành phố Quảng Ngãi", "eligible", "5000.5", "registered", "3000",
-                        "achieved", "2000.25", "registered_rate", 0.6, "achieved_rate", 0.4, "approximate", true));
+                        "achieved", "2000.25", "registered_rate", 0.6, "achieved_rate", 0.4, "approximate", true,
+                        "is_reported_month", true));
         Table units = f.create("mart", "unit_progress", UNIT_PROGRESS);
         f.append(units,
                 row("year", 2026, "unit_code", "DV001", "unit_name", "Trường THCS Lê Khiết", "unit_category", "school",
@@ -80,7 +86,10 @@ final class Marts {
                 row("level", "province", "province_code", "51", "province_name", "Quảng Ngãi", "target_code", "QD677_2030",
                         "title_vi", "Tỷ lệ công dân học tập", "target_year", 2030, "target_rate", 0.8, "year", 2026,
                         "as_of_month", "2026-03", "current_value", 0.57, "gap", 0.23, "monthly_pace", 0.01,
-                        "projected_month", "2028-02", "status", "on_track"));
+                        "year_end_value", 0.6, "annual_pace", 0.05, "projected_year", 2030, "status", "on_track"),
+                row("level", "commune", "province_code", "51", "province_name", "Quảng Ngãi", "commune_code", "23293",
+                        "commune_name", "Phường Cẩm Thành", "target_code", "TT25-COMMUNE-60", "target_rate", 0.6,
+                        "year", 2026, "as_of_month", "2026-03", "current_value", 0.55, "gap", 0.05, "status", "behind"));
         f.append(f.create("mart", "data_quality", DATA_QUALITY),
                 row("batch_id", "b-1", "entity", "accounts", "finding", "quarantined", "code", "BAD_CCCD",
                         "province_code", "51", "rows", 3L));
@@ -92,6 +101,8 @@ final class Marts {
                 "province_code", "51", "province_name", "Quảng Ngãi", "commune_code", code, "commune_name", name,
                 "eligible", eligible, "registered", registered, "achieved", Math.round(eligible * achievedRate),
                 "registered_rate", registered / (double) eligible, "achieved_rate", achievedRate,
-                "reaches_threshold", achievedRate >= 0.6, "approximate", false);
+                "reaches_threshold", achievedRate >= 0.6, "approximate", false, "is_reported_month", latest,
+                "eligible_printed", (long) eligible, "registered_printed", (long) registered,
+                "achieved_printed", Math.round(eligible * achievedRate));
     }
 }
