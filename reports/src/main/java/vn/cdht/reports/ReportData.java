@@ -3,6 +3,7 @@ package vn.cdht.reports;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,10 @@ import vn.cdht.warehouse.analyst.SnapshotLoader;
  * What a report's queries read: an in-memory DuckDB database holding the report's Iceberg tables, each loaded at
  * its current snapshot or at a pinned one (to reproduce a report). Nothing of it is written to disk, so the personal
  * data a unit list reads never leaves the restricted tables but in the list itself.
+ *
+ * <p>Every database also gets the functions the templates share ({@link #installFunctions}): the macro
+ * {@code vi_sort_key(name)}, so that names sort in Vietnamese order with numbers by value
+ * ({@code ORDER BY vi_sort_key(name) COLLATE vi, name}); see {@link VietnameseCollation}.
  */
 public final class ReportData implements AutoCloseable {
 
@@ -41,6 +46,7 @@ public final class ReportData implements AutoCloseable {
             throw new ReportException("cannot open an in-memory DuckDB database: " + e.getMessage(), e);
         }
         try {
+            installFunctions(duck);
             SnapshotLoader loader = new SnapshotLoader(catalog, duck);
             Map<String, SnapshotLoader.Loaded> loaded = new LinkedHashMap<>();
             for (TableLoad t : tables) {
@@ -58,6 +64,19 @@ public final class ReportData implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(duck);
             throw e;
+        }
+    }
+
+    /**
+     * Creates the templates' shared SQL functions in the database of {@code duck} (persistent macros of the database,
+     * so that every duplicate of the connection sees them too). Tests that fill templates from a database of their
+     * own call it as well.
+     */
+    public static void installFunctions(Connection duck) {
+        try (Statement s = duck.createStatement()) {
+            s.execute(VietnameseCollation.CREATE_SQL_MACRO);
+        } catch (SQLException e) {
+            throw new ReportException("cannot create the reports' SQL functions: " + e.getMessage(), e);
         }
     }
 

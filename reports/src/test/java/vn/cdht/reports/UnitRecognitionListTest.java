@@ -44,6 +44,7 @@ class UnitRecognitionListTest extends UnitReportTest {
     @BeforeAll
     static void database() throws SQLException {
         duck = DriverManager.getConnection("jdbc:duckdb:");
+        ReportData.installFunctions(duck);
         sql(duck,
                 "CREATE SCHEMA core", "CREATE SCHEMA restricted", "CREATE SCHEMA mart",
                 "CREATE TABLE core.units (unit_code VARCHAR, unit_name VARCHAR, unit_category VARCHAR, status VARCHAR)",
@@ -219,6 +220,34 @@ class UnitRecognitionListTest extends UnitReportTest {
             for (String secret : SECRETS) {
                 assertFalse(all.contains(secret), "in the XLSX whole: " + secret);
             }
+        }
+    }
+
+    @Test
+    void citizensAreListedInVietnameseOrderOfGivenNameThenFullName() throws Exception {
+        byte[] xlsx = ENGINE.export(fill(), ReportFormat.XLSX);
+        try (Workbook wb = workbook(xlsx)) {
+            Sheet sheet = wb.getSheetAt(0);
+            Row header = rowWith(sheet, "Số CCCD");
+            int stt = columnOf(header, "STT");
+            int name = columnOf(header, "Họ và tên");
+            List<String> names = new ArrayList<>();
+            for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row == null || row.getCell(stt) == null || row.getCell(stt).getCellType() != CellType.NUMERIC) {
+                    break;
+                }
+                names.add(row.getCell(name).getStringCellValue().strip());
+            }
+            assertEquals(LISTED, names.size());
+            List<String> expected = new ArrayList<>(names);
+            java.util.function.Function<String, String> given = n -> n.substring(n.lastIndexOf(' ') + 1);
+            expected.sort(java.util.Comparator.comparing(given, VietnameseCollation.names())
+                    .thenComparing(VietnameseCollation.names()));
+            assertEquals(expected, names);
+            // Đ after D, before G (by code point it would come after Y)
+            assertTrue(names.indexOf("Phạm Ngọc Dũng") >= 0 && names.indexOf("Phạm Ngọc Dũng") < names.indexOf("Huỳnh Hữu Đức"), names::toString);
+            assertTrue(names.indexOf("Huỳnh Hữu Đức") < names.indexOf("Võ Thu Giang"), names::toString);
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -25,6 +26,7 @@ class UnitRegistrationTest extends UnitReportTest {
     @BeforeAll
     static void database() throws SQLException {
         duck = DriverManager.getConnection("jdbc:duckdb:");
+        ReportData.installFunctions(duck);
         sql(duck, "CREATE SCHEMA mart",
                 "CREATE TABLE mart.unit_progress (year INTEGER, unit_code VARCHAR, unit_name VARCHAR, unit_type VARCHAR,"
                         + " unit_category VARCHAR, province_code_2025 VARCHAR, province_name_2025 VARCHAR,"
@@ -40,7 +42,14 @@ class UnitRegistrationTest extends UnitReportTest {
                 unit("Ent00006", "Công ty TNHH Sao Việt", "enterprise", "51", "21439", "Phường Đức Phổ", "534", 3, 1, 1, 0),
                 unit("Oth00007", "Trường THCS Tỉnh Khác", "school", "52", "22000", "Xã Khác", "540", 99, 99, 99, 99),
                 "INSERT INTO mart.unit_progress SELECT * REPLACE (2025 AS year, 7 AS members) FROM mart.unit_progress"
-                        + " WHERE unit_code = 'SchA0001'");
+                        + " WHERE unit_code = 'SchA0001'",
+                // province 53: names to sort (Vietnamese letters, numbers by value)
+                unit("Ord00001", "Trường Tiểu học số 10", "school", "53", "23000", "Xã Một", "560", 1, 1, 1, 1),
+                unit("Ord00002", "Trường Tiểu học Đông", "school", "53", "23000", "Xã Một", "560", 1, 1, 1, 1),
+                unit("Ord00003", "Trường Tiểu học số 6", "school", "53", "23000", "Xã Một", "560", 1, 1, 1, 1),
+                unit("Ord00004", "Trường Tiểu học Bình", "school", "53", "23000", "Xã Một", "560", 1, 1, 1, 1),
+                unit("Ord00005", "Trường Tiểu học Bắc", "school", "53", "23000", "Xã Một", "560", 1, 1, 1, 1),
+                unit("Ord00006", "Trường Tiểu học Dương", "school", "53", "23000", "Xã Một", "560", 1, 1, 1, 1));
     }
 
     private static String unit(String code, String name, String category, String province, String commune,
@@ -97,6 +106,18 @@ class UnitRegistrationTest extends UnitReportTest {
         assertTrue(flat.contains("Tổng cộng (3 đơn vị) 1.237"), flat);
         assertFalse(flat.contains("Ủy ban MTTQ"), "district 533");
         assertTrue(flat.indexOf("Cộng Trường học") < flat.indexOf("Công ty TNHH Sao Việt"), "schools first");
+    }
+
+    @Test
+    void unitsOfACommuneInVietnameseOrderWithNumbersByValue() {
+        String flat = pdfText(render("53", "Tỉnh Khác", "school", ReportFormat.PDF)).replaceAll("\\s+", " ");
+        List<String> order = List.of("Ord00005", "Ord00004", "Ord00006", "Ord00002", "Ord00003", "Ord00001");
+        for (int i = 1; i < order.size(); i++) {
+            assertTrue(flat.indexOf(order.get(i - 1)) < flat.indexOf(order.get(i)), order.get(i - 1) + " before "
+                    + order.get(i) + ": " + flat);
+        }
+        assertTrue(flat.contains("Tự đánh giá đạt"), flat);
+        assertFalse(flat.toLowerCase(java.util.Locale.ROOT).contains("đạt danh hiệu"), flat);
     }
 
     @Test
