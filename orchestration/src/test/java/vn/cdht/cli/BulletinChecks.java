@@ -43,27 +43,43 @@ final class BulletinChecks {
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + format + " in " + registered()));
     }
 
-    /** Each commune's line of the statistics table holds the mart's figures, formatted the Vietnamese way. */
+    /**
+     * Each commune's line of the statistics table holds the mart's printed figures (*_printed, which add up to the
+     * province's), formatted the Vietnamese way, the same numbers in the XLSX cells; a commune without data says so.
+     */
     void statisticsTableShowsTheMart(Path analyst) {
         RenderedReport pdf = report("stats-table", "pdf");
         String text = RenderedFiles.pdfText(pdf.file());
         assertTrue(text.contains("BIỂU THỐNG KÊ TÀI KHOẢN “CÔNG DÂN HỌC TẬP”"), text);
         assertTrue(text.contains("Tỉnh Quảng Ngãi"), text);
         String flat = text.replaceAll("\\s+", " ");
-        List<List<String>> communes = communes(analyst, pdf.period());
+        List<List<String>> communes = printedCommunes(analyst, pdf.period());
         assertTrue(communes.size() > 50, "communes of Quảng Ngãi: " + communes.size());
+        long[] sums = new long[5];
         for (List<String> c : communes) {
             int at = flat.indexOf(" " + c.get(0) + " ");
             assertTrue(at >= 0, "commune " + c.get(0) + " in the PDF");
-            // a commune without eligible population (no rate) prints its counts with blank rate cells
-            String expected = c.get(3) == null
-                    ? RenderedFiles.count(new BigDecimal(c.get(1))) + " " + RenderedFiles.count(new BigDecimal(c.get(2)))
-                    : RenderedFiles.count(new BigDecimal(c.get(1))) + " " + RenderedFiles.count(new BigDecimal(c.get(2)))
-                    + " " + RenderedFiles.rate(Double.parseDouble(c.get(3))) + " " + RenderedFiles.count(new BigDecimal(c.get(4)))
-                    + " " + RenderedFiles.rate(Double.parseDouble(c.get(5))) + " " + RenderedFiles.count(new BigDecimal(c.get(6)));
             String line = flat.substring(at, Math.min(flat.length(), at + 300));
+            for (int i = 0; i < 5; i++) {
+                sums[i] += Long.parseLong(c.get(1 + i));
+            }
+            if (c.get(7) != null) {
+                assertTrue(line.contains("**") && line.contains("chưa có số"), "commune " + c.get(0) + " without data: " + line);
+                continue;
+            }
+            String expected = RenderedFiles.count(new BigDecimal(c.get(1))) + " " + RenderedFiles.count(new BigDecimal(c.get(2)))
+                    + " " + RenderedFiles.rate(Double.parseDouble(c.get(6))) + " " + RenderedFiles.count(new BigDecimal(c.get(3)));
             assertTrue(line.contains(expected), "commune " + c.get(0) + ": expected '" + expected + "' in '" + line + "'");
         }
+        // the province as do_phu_tinh shows it: the table's Tổng cộng
+        List<String> total = AnalystQuery.run(analyst, "SELECT \"Số người trong độ tuổi\", \"Đã đăng ký\", \"Đã tự đánh giá\","
+                + " \"Tự đánh giá đạt\", \"Được công nhận danh hiệu\" FROM do_phu_tinh WHERE \"Địa giới\" = '2025'"
+                + " AND \"Mã tỉnh\" = '51' AND \"Tháng\" = '" + pdf.period() + "'").rows().get(0);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Long.parseLong(total.get(i)), sums[i], "the communes' printed column " + i + " adds up to the province's");
+        }
+        assertTrue(flat.contains("Tổng cộng " + RenderedFiles.count(new BigDecimal(total.get(0))) + " "
+                + RenderedFiles.count(new BigDecimal(total.get(1)))), flat);
 
         List<List<Object>> rows = RenderedFiles.xlsxRows(report("stats-table", "xlsx").file());
         int matched = 0;
@@ -71,12 +87,12 @@ final class BulletinChecks {
             List<Object> row = rows.stream().filter(r -> r.contains(c.get(0))).findFirst()
                     .orElseThrow(() -> new AssertionError("commune " + c.get(0) + " in the XLSX"));
             List<Double> numbers = row.stream().filter(v -> v instanceof Double).map(v -> (Double) v).toList();
-            // STT, eligible, registered, registered rate, assessed, assessed rate, achieved, ...: numbers, not text
-            assertEquals(Double.parseDouble(c.get(1)), numbers.get(1), 1e-9, "eligible of " + c.get(0) + ": " + row);
-            assertEquals(Double.parseDouble(c.get(2)), numbers.get(2), 1e-9, "registered of " + c.get(0) + ": " + row);
-            if (c.get(3) != null) {
-                assertEquals(Double.parseDouble(c.get(3)), numbers.get(3), 1e-9, "registered rate of " + c.get(0) + ": " + row);
-                assertEquals(Double.parseDouble(c.get(6)), numbers.get(6), 1e-9, "achieved of " + c.get(0) + ": " + row);
+            if (c.get(7) == null) {
+                // STT, eligible, registered, registered rate, assessed, ...: numbers, not text, as in the PDF
+                assertEquals(Double.parseDouble(c.get(1)), numbers.get(1), 1e-9, "eligible of " + c.get(0) + ": " + row);
+                assertEquals(Double.parseDouble(c.get(2)), numbers.get(2), 1e-9, "registered of " + c.get(0) + ": " + row);
+                assertEquals(Double.parseDouble(c.get(6)), numbers.get(3), 1e-9, "registered rate of " + c.get(0) + ": " + row);
+                assertEquals(Double.parseDouble(c.get(3)), numbers.get(4), 1e-9, "assessed of " + c.get(0) + ": " + row);
             }
             matched++;
         }
@@ -89,7 +105,7 @@ final class BulletinChecks {
         String text = RenderedFiles.pdfText(pdf.file());
         assertTrue(text.contains("BẢN TIN CÔNG DÂN HỌC TẬP"), text);
         assertTrue(text.contains("Quảng Ngãi, ngày "), text);
-        QueryResult province = AnalystQuery.run(analyst, "SELECT registered, assessed, achieved FROM mart.coverage"
+        QueryResult province = AnalystQuery.run(analyst, "SELECT registered_printed, assessed_printed, achieved_printed FROM mart.coverage"
                 + " WHERE geography = '2025' AND level = 'province' AND province_code = '51' AND as_of_month = '"
                 + pdf.period() + "'");
         for (String figure : province.rows().get(0)) {
@@ -115,7 +131,7 @@ final class BulletinChecks {
             assertTrue(text.contains("BẢN TIN CÔNG DÂN HỌC TẬP"), text);
             assertTrue(text.contains(commune.get(7)), "the name of " + commune + " in:\n" + text);
             assertTrue(text.contains(RenderedFiles.count(new BigDecimal(commune.get(2)))),
-                    "registered of " + commune + " in:\n" + text);
+                    "registered (printed) of " + commune + " in:\n" + text);
         }
         assertTrue(all.out().contains("reports/s"), all.out());
     }
@@ -183,8 +199,20 @@ final class BulletinChecks {
         }
     }
 
+    /**
+     * The communes as the analyst sees them in the view do_phu_xa (its counts: the reports must print the same numbers),
+     * with the unrounded rate and the no-data reason of mart.coverage.
+     */
+    private static List<List<String>> printedCommunes(Path analyst, String period) {
+        return AnalystQuery.run(analyst, "SELECT v.\"Mã xã\", v.\"Số người trong độ tuổi\", v.\"Đã đăng ký\","
+                + " v.\"Đã tự đánh giá\", v.\"Tự đánh giá đạt\", v.\"Được công nhận danh hiệu\", c.registered_rate,"
+                + " c.no_data_reason FROM do_phu_xa v JOIN mart.coverage c ON c.geography = '2025' AND c.level = 'commune'"
+                + " AND c.commune_code = v.\"Mã xã\" AND c.as_of_month = v.\"Tháng\""
+                + " WHERE v.\"Mã tỉnh\" = '51' AND v.\"Tháng\" = '" + period + "' ORDER BY 1").rows();
+    }
+
     private static List<List<String>> communes(Path analyst, String period) {
-        return AnalystQuery.run(analyst, "SELECT commune_code, eligible, registered, registered_rate, assessed,"
+        return AnalystQuery.run(analyst, "SELECT commune_code, eligible_printed, registered_printed, registered_rate, assessed,"
                 + " assessed_rate, achieved, commune_name FROM mart.coverage WHERE geography = '2025' AND level = 'commune'"
                 + " AND province_code = '51' AND as_of_month = '" + period + "' ORDER BY commune_code").rows();
     }

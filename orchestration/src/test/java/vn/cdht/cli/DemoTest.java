@@ -96,6 +96,21 @@ class DemoTest {
                     + " HAVING p.registered <> sum(c.registered) OR p.eligible <> sum(c.eligible) OR p.achieved <> sum(c.achieved))");
             assertEquals("0", mismatches.rows().get(0).get(0), parts);
         }
+        // the printed whole numbers add up too: communes to their district (2024) or province, districts to the province
+        for (String[] parts : List.of(new String[] {"commune", "2025", "province", "province_code"},
+                new String[] {"commune", "2024", "district", "district_code"},
+                new String[] {"district", "2024", "province", "province_code"})) {
+            QueryResult mismatches = AnalystQuery.run(analyst, "SELECT count(*) FROM (SELECT p.as_of_month, p." + parts[3]
+                    + " FROM mart.coverage p JOIN mart.coverage c ON c.geography = p.geography AND c.as_of_month = p.as_of_month"
+                    + " AND c." + parts[3] + " = p." + parts[3] + " AND c.level = '" + parts[0] + "'"
+                    + " WHERE p.level = '" + parts[2] + "' AND p.geography = '" + parts[1] + "'"
+                    + " GROUP BY p.as_of_month, p." + parts[3] + ", p.registered_printed, p.eligible_printed,"
+                    + " p.assessed_printed, p.achieved_printed, p.recognised_printed"
+                    + " HAVING p.registered_printed <> sum(c.registered_printed) OR p.eligible_printed <> sum(c.eligible_printed)"
+                    + " OR p.assessed_printed <> sum(c.assessed_printed) OR p.achieved_printed <> sum(c.achieved_printed)"
+                    + " OR p.recognised_printed <> sum(c.recognised_printed))");
+            assertEquals("0", mismatches.rows().get(0).get(0), String.join(" in ", parts));
+        }
         QueryResult registered = AnalystQuery.run(analyst, "SELECT sum(registered) FROM mart.coverage WHERE level = 'province'"
                 + " AND geography = '2025' AND is_latest_month AND year = 2025");
         assertTrue(Double.parseDouble(registered.rows().get(0).get(0)) > 0, registered.rows().toString());
