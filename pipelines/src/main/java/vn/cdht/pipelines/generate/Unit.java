@@ -18,6 +18,11 @@ import java.time.LocalDateTime;
 record Unit(UnitRow row, OldCommune home, String newCommune, Kind kind, String abbrev, int members, double uptake,
             LocalDateTime since) {
 
+    /** The same unit, with fewer of its members registering when {@code most} is below its uptake. */
+    Unit withUptakeAtMost(double most) {
+        return most >= uptake ? this : new Unit(row, home, newCommune, kind, abbrev, members, Math.max(0, most), since);
+    }
+
     enum Kind {
         PEOPLES_COMMITTEE("UBND xã"), SCHOOL("Trường học"), AGENCY("Cơ quan nhà nước"), ASSOCIATION("Chi hội khuyến học"),
         ENTERPRISE("Doanh nghiệp"), CONTINUING_EDUCATION("Trung tâm GDNN-GDTX");

@@ -94,6 +94,23 @@ final class UnitGenerator {
      *
      * @param eligibleAtScaleOne each old commune's adults at scale 1
      */
+    /** The most a commune's registered citizens may be, as a share of its (scaled) adults. */
+    static final double MOST_REGISTERED_OF_ADULTS = 0.5;
+
+    /**
+     * At a small scale a commune's adults shrink but its units keep their real headcounts (a committee of 27 and a
+     * school of 54 in a commune of 37 adults at scale 0.01): fewer of their members register then, so that a commune
+     * never has more accounts than adults.
+     */
+    private static void capRegistrations(List<Unit> units, double adults) {
+        double expected = units.stream().mapToDouble(u -> u.members() * u.uptake()).sum();
+        double most = MOST_REGISTERED_OF_ADULTS * adults;
+        if (expected > most) {
+            double factor = most / expected;
+            units.replaceAll(u -> u.withUptakeAtMost(u.uptake() * factor));
+        }
+    }
+
     Map<String, List<Unit>> units(ProvinceArea area, Map<String, Long> eligibleAtScaleOne) {
         List<OldCommune> communes = area.communes();
         Map<Quota, int[]> counts = new HashMap<>();
@@ -136,6 +153,7 @@ final class UnitGenerator {
                 add(units, r, c, Unit.Kind.PEOPLES_COMMITTEE, "Ủy ban nhân dân " + c.name(), "UBND", 20, 40, false);
             }
             commune(units, r, c, i, counts);
+            capRegistrations(units, eligibleAtScaleOne.get(c.code()) * scale);
             out.put(c.code(), units);
         }
         for (String n : withoutSeat) {

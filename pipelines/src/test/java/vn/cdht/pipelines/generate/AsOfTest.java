@@ -110,7 +110,10 @@ class AsOfTest {
         assertTrue(mid.result().rows(SourceEntity.ACCOUNTS) <= after.result().rows(SourceEntity.ACCOUNTS),
                 "fewer registrations by an earlier day");
         Export early = export("early", 2025, LocalDate.of(2025, 5, 20));
-        assertTrue(early.result().rows(SourceEntity.ACCOUNTS) < after.result().rows(SourceEntity.ACCOUNTS) * 1.5);
+        // (not strictly fewer: before 1 July 2025 every old commune had its own committee, 272 against 96 after, and a
+        // small old commune's units register no more than half its adults)
+        assertTrue(early.result().rows(SourceEntity.ACCOUNTS) < after.result().rows(SourceEntity.ACCOUNTS) * 2,
+                early.result().rows() + " / " + after.result().rows());
         Map<Integer, Integer> earlyByYear = byYear(early.rows(SourceEntity.SELF_ASSESSMENTS));
         assertTrue(earlyByYear.getOrDefault(2025, 0) < 0.3 * earlyByYear.get(2024), earlyByYear.toString());
     }
