@@ -95,7 +95,7 @@ final class UnitGenerator {
      * @param eligibleAtScaleOne each old commune's adults at scale 1
      */
     /** The most a commune's registered citizens may be, as a share of its (scaled) adults. */
-    static final double MOST_REGISTERED_OF_ADULTS = 0.5;
+    static final double MOST_REGISTERED_OF_ADULTS = 0.8;
 
     /**
      * At a small scale a commune's adults shrink but its units keep their real headcounts (a committee of 27 and a

@@ -111,7 +111,7 @@ class AsOfTest {
                 "fewer registrations by an earlier day");
         Export early = export("early", 2025, LocalDate.of(2025, 5, 20));
         // (not strictly fewer: before 1 July 2025 every old commune had its own committee, 272 against 96 after, and a
-        // small old commune's units register no more than half its adults)
+        // small old commune's units register no more than 80% of its adults)
         assertTrue(early.result().rows(SourceEntity.ACCOUNTS) < after.result().rows(SourceEntity.ACCOUNTS) * 2,
                 early.result().rows() + " / " + after.result().rows());
         Map<Integer, Integer> earlyByYear = byYear(early.rows(SourceEntity.SELF_ASSESSMENTS));
