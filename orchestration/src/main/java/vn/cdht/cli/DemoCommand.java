@@ -2,7 +2,6 @@ package vn.cdht.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("== 3/8 Sample export");
             Path inbox = ctx.config().home().resolve("inbox").resolve("demo-" + province.replace(':', '-') + "-" + seed);
-            LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+            LocalDate today = GeneratorSpec.today();
             GenerationResult sample = new OperationalDataGenerator(ctx::progress).generate(new GeneratorSpec(province, 2023,
                     today.getYear(), scale, seed, OutputFormat.CSV, inbox, dirtyRate, Optional.empty(), today));
             out.println("Generated " + sample.areaName() + ", 2023-" + today.getYear() + " as of " + today + ", scale " + scale

@@ -3,7 +3,6 @@ package vn.cdht.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,8 +31,6 @@ import vn.cdht.pipelines.source.SourceEntity;
                         + "(counted and printed), --jdbc loads a PostgreSQL database instead of writing files "
                         + "(dan_so still goes to --out as CSV)."})
 public final class GenerateCommand implements Callable<Integer> {
-
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @Spec
     CommandSpec spec;
@@ -98,7 +95,7 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         LocalDate day;
         if (asOf == null) {
-            day = LocalDate.now(VIETNAM);
+            day = GeneratorSpec.today();
         } else {
             try {
                 day = LocalDate.parse(asOf);

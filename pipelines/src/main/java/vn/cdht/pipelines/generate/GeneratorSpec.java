@@ -2,6 +2,7 @@ package vn.cdht.pipelines.generate;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.LocalDateTime;
 import java.util.Optional;
 
@@ -64,6 +65,11 @@ public record GeneratorSpec(String provinceCode, int fromYear, int toYear, doubl
     public GeneratorSpec(String provinceCode, int fromYear, int toYear, double scale, long seed, OutputFormat format,
                          Path outDir, double dirtyRate, Optional<JdbcTarget> jdbc) {
         this(provinceCode, fromYear, toYear, scale, seed, format, outDir, dirtyRate, jdbc, null);
+    }
+
+    /** The default as-of day of an export: today, in Vietnam. */
+    public static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
     }
 
     /** Files to {@code outDir}, as of the end of {@code toYear}. */
