@@ -87,3 +87,7 @@ CREATE OR REPLACE TEMPORARY FUNCTION cdht_unit_category(unit_type STRING, unit_n
        WHEN lower(coalesce(unit_type, unit_name)) RLIKE 'doanh nghiệp|công ty|enterprise' THEN 'enterprise'
        WHEN lower(coalesce(unit_type, unit_name)) RLIKE 'cơ quan|sở|phòng|ban |agency' THEN 'state_agency'
        ELSE 'other' END;
+
+-- A text cell longer than any real value of the export (a name, a unit name, an address): kept, flagged TOO_LONG.
+-- 200 characters is twice the longest Vietnamese unit name of the reference data.
+CREATE OR REPLACE TEMPORARY FUNCTION cdht_too_long(s STRING) RETURNS BOOLEAN RETURN coalesce(char_length(s) > 200, false);

@@ -12,19 +12,29 @@ WITH typed AS (
            cdht_status(r.status)       AS status_v
     FROM batch_rows r
 ),
+keyed AS (
+    -- the accounts of the same CCCD in this batch, for CCCD_ON_MANY_ACCOUNTS
+    SELECT t.*,
+           CASE WHEN cdht_cccd_valid(t.cccd_v) THEN cdht_citizen_key(t.cccd_v) END AS citizen_key_v,
+           collect_set(t.account_id) OVER (PARTITION BY t.cccd_v) AS batch_accounts_of_cccd
+    FROM typed t
+),
 placed AS (
     SELECT t.*, l.in_2024, l.in_2025,
            cdht_geography(l.in_2024, l.in_2025, to_date(t.updated_at_v)) AS geography_v,
            CASE WHEN t.updated_at_v < TIMESTAMP'2025-07-01 00:00:00' THEN '2024' ELSE '2025' END AS expected_geography,
            p.province_code AS known_province,
            d.district_code AS known_district,
-           u.unit_code     AS known_unit
-    FROM typed t
+           u.unit_code     AS known_unit,
+           array_union(t.batch_accounts_of_cccd, coalesce(ca.accounts, array())) AS accounts_of_cccd
+    FROM keyed t
     LEFT JOIN ref.commune_lookup l ON l.commune_code = t.commune_code
     LEFT JOIN (SELECT province_code FROM ref.provinces_2024 UNION SELECT province_code FROM ref.provinces_2025) p
            ON p.province_code = t.province_code
     LEFT JOIN ref.districts_2024 d ON d.district_code = t.district_code
     LEFT JOIN core.units u ON u.unit_code = t.unit_code
+    LEFT JOIN (SELECT citizen_key, collect_set(account_id) AS accounts FROM core.accounts GROUP BY citizen_key) ca
+           ON ca.citizen_key = t.citizen_key_v
 ),
 resolved AS (
     -- the commune, district and province on both geographies, for the reading chosen above
@@ -76,6 +86,12 @@ SELECT batch_id, file_name, row_number, raw_line,
            CASE WHEN geography_v <> expected_geography THEN 'COMMUNE_OTHER_GEOGRAPHY' END,
            CASE WHEN unit_code IS NOT NULL AND known_unit IS NULL THEN 'UNKNOWN_UNIT' END,
            -- dated after the batch was extracted (received): kept, and counted only from its date (int/data_as_of)
-           CASE WHEN registered_at_v > received_at OR updated_at_v > received_at THEN 'FUTURE_DATED' END
+           CASE WHEN registered_at_v > received_at OR updated_at_v > received_at THEN 'FUTURE_DATED' END,
+           -- the same citizen (CCCD) on another account, in this batch or in core: kept and reported
+           CASE WHEN citizen_key_v IS NOT NULL AND size(accounts_of_cccd) > 1 THEN 'CCCD_ON_MANY_ACCOUNTS' END,
+           CASE WHEN cdht_too_long(full_name) THEN 'TOO_LONG:full_name' END,
+           CASE WHEN cdht_too_long(account_id) THEN 'TOO_LONG:account_id' END,
+           CASE WHEN cdht_too_long(phone) THEN 'TOO_LONG:phone' END,
+           CASE WHEN cdht_too_long(unit_code) THEN 'TOO_LONG:unit_code' END
        ), x -> x IS NOT NULL) AS flags
 FROM resolved

@@ -52,6 +52,9 @@ SELECT batch_id, file_name, row_number, raw_line,
        ), x -> x IS NOT NULL) AS reasons,
        filter(array(
            CASE WHEN commune_code IS NULL THEN 'NO_COMMUNE' END,
-           CASE WHEN geography_v <> expected_geography THEN 'COMMUNE_OTHER_GEOGRAPHY' END
+           CASE WHEN geography_v <> expected_geography THEN 'COMMUNE_OTHER_GEOGRAPHY' END,
+           CASE WHEN cdht_too_long(unit_name) THEN 'TOO_LONG:unit_name' END,
+           CASE WHEN cdht_too_long(unit_type) THEN 'TOO_LONG:unit_type' END,
+           CASE WHEN cdht_too_long(unit_code) THEN 'TOO_LONG:unit_code' END
        ), x -> x IS NOT NULL) AS flags
 FROM resolved

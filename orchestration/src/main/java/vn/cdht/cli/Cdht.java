@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
                 "Start with 'cdht demo'. Every command explains itself with --help."},
         footer = {"",
                 "Configuration: built-in defaults, then the --config file, then CDHT_<KEY> environment",
-                "variables (catalog.uri -> CDHT_CATALOG_URI). Exit code 0 on success, 1 on failure,",
-                "2 on a usage error."},
+                "variables (catalog.uri -> CDHT_CATALOG_URI).",
+                "Exit codes: 0 done (bad rows quarantined row by row); 1 failed; 2 usage error;",
+                "3 done, but a file was rejected whole (its rows are not in; deliver it corrected)."},
         subcommands = {
                 DemoCommand.class,
                 StatusCommand.class,
@@ -103,6 +104,13 @@ public final class Cdht implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new OneLineErrors(() -> root.verbose));
-        return cl.execute(args);
+        cl.setExecutionStrategy(new ControlCharacters(new CommandLine.RunLast()));
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("cdht: error: out of memory; give cdht more memory (CDHT_JAVA_OPTS=-Xmx8g ./cdht …) and run again");
+            err.flush();
+            return ExitCodes.FAILED;
+        }
     }
 }

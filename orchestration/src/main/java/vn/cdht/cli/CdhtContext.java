@@ -33,6 +33,7 @@ final class CdhtContext implements AutoCloseable {
     private Catalog catalog;
     private SparkSession spark;
     private boolean ingestionReady;
+    private boolean abandonedBatchesChecked;
 
     CdhtContext(Path home, Path configFile, Map<String, String> env, PrintWriter out, PrintWriter err) {
         this.config = CdhtConfig.load(home, configFile, env);
@@ -46,6 +47,10 @@ final class CdhtContext implements AutoCloseable {
 
     PrintWriter out() {
         return out;
+    }
+
+    PrintWriter err() {
+        return err;
     }
 
     /** Progress for a person watching: on standard error, so that standard output stays clean for results. */
@@ -63,7 +68,7 @@ final class CdhtContext implements AutoCloseable {
     ControlDatabase control() {
         if (control == null) {
             ControlDatabase db = controlUnmigrated();
-            int applied = db.migrate();
+            int applied = db.migrateIfPending();
             if (applied > 0) {
                 progress("control database migrated (" + applied + " migration" + (applied == 1 ? "" : "s") + ")");
             }
@@ -79,8 +84,27 @@ final class CdhtContext implements AutoCloseable {
         return catalog;
     }
 
+    /**
+     * The ingestion ledger. On first use, a batch left 'running' by a process of this host that is gone (killed,
+     * crashed) is marked failed and its local staging (rows in clear) removed, so that no reader sees it "running".
+     */
     IngestLedger ingestLedger() {
-        return new IngestLedger(control());
+        IngestLedger ledger = new IngestLedger(control());
+        if (!abandonedBatchesChecked) {
+            abandonedBatchesChecked = true;
+            for (String batch : ledger.failAbandoned(false)) {
+                progress("batch " + batch + " was left unfinished by a process that stopped: marked failed (ingest it"
+                        + " again to complete it)");
+                HomeLock.localStaging(this).ifPresent(dir -> {
+                    try {
+                        HomeLock.deleteTree(dir.resolve(batch));
+                    } catch (java.io.IOException e) {
+                        progress("could not remove the staging of batch " + batch + ": " + e.getMessage());
+                    }
+                });
+            }
+        }
+        return ledger;
     }
 
     StagingArea staging() {

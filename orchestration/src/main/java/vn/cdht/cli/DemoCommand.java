@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (CdhtContext ctx = root.context()) {
+        try (CdhtContext ctx = root.context(); HomeLock lock = HomeLock.acquire(ctx, "cdht demo")) {
             var out = ctx.out();
             out.println("== 1/8 Control database");
             out.println("Schema version " + ctx.control().version().orElse("none") + " at " + ctx.control().settings().displayUrl());

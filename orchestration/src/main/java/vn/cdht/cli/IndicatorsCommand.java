@@ -40,7 +40,7 @@ final class IndicatorsCommand implements Callable<Integer> {
         if (asOf != null && !asOf.matches("\\d{4}-\\d{2}")) {
             throw new IllegalArgumentException("--as-of must be a month as yyyy-MM, not '" + asOf + "'");
         }
-        try (CdhtContext ctx = root.context()) {
+        try (CdhtContext ctx = root.context(); HomeLock lock = HomeLock.acquire(ctx, "cdht indicators")) {
             compute(ctx, force);
             printHeadlines(ctx, year, asOf);
             return 0;

@@ -2,6 +2,7 @@ package vn.cdht.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -49,7 +50,7 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (CdhtContext ctx = root.context()) {
+        try (CdhtContext ctx = root.context(); HomeLock lock = HomeLock.acquire(ctx, "cdht ingest")) {
             IngestReport report;
             if (source.path != null) {
                 report = new BatchIngestion(ctx.ingestionSpark(), ctx.ingestLedger(), ctx.staging(), ctx::progress).run(source.path);
@@ -60,8 +61,20 @@ final class IngestCommand implements Callable<Integer> {
                         .run(new JdbcSource(source.jdbcUrl, user, password(ctx)));
             }
             print(ctx, report);
-            return 0;
+            return exitCode(ctx, report);
         }
+    }
+
+    /** {@link ExitCodes#REJECTED} when a file of the batch was refused whole, with a line saying so. */
+    static int exitCode(CdhtContext ctx, IngestReport report) {
+        List<FileRecord> rejected = report.rejectedFiles();
+        if (rejected.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        ctx.err().println("cdht ingest: " + rejected.size() + " file(s) rejected, their rows are not ingested (first: "
+                + rejected.get(0).message() + "); deliver them corrected as a new batch (exit code " + ExitCodes.REJECTED + ")");
+        ctx.err().flush();
+        return ExitCodes.REJECTED;
     }
 
     private String password(CdhtContext ctx) {

@@ -4,6 +4,7 @@ import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import vn.cdht.warehouse.io.NoSpace;
 
 /** Prints a failed command's error as one line, with the stack trace only under --verbose. */
 final class OneLineErrors implements IExecutionExceptionHandler {
@@ -31,6 +32,9 @@ final class OneLineErrors implements IExecutionExceptionHandler {
             t = t.getCause();
         }
         String msg = t == null || t.getMessage() == null ? ex.getClass().getSimpleName() : t.getMessage();
+        if (NoSpace.causedBy(ex) && !msg.startsWith("no space left")) {
+            msg = NoSpace.message("the device", "writing (" + msg.strip().lines().findFirst().orElse("") + ")");
+        }
         String first = msg.strip().lines().findFirst().orElse(msg);
         return first.length() > 400 ? first.substring(0, 400) + "…" : first;
     }

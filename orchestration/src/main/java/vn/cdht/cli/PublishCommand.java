@@ -32,7 +32,7 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (CdhtContext ctx = root.context()) {
+        try (CdhtContext ctx = root.context(); HomeLock lock = HomeLock.acquire(ctx, "cdht publish")) {
             print(ctx, publish(ctx, out));
             return 0;
         }

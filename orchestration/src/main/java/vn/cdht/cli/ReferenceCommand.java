@@ -41,7 +41,7 @@ final class ReferenceCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (CdhtContext ctx = reference.root.context()) {
+            try (CdhtContext ctx = reference.root.context(); HomeLock lock = HomeLock.acquire(ctx, "cdht reference load")) {
                 loadAndReport(ctx);
                 return 0;
             }

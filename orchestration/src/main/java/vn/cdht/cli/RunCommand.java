@@ -65,11 +65,18 @@ final class RunCommand implements Callable<Integer> {
             RunsCommand.printRun(ctx, outcome.runId());
             switch (outcome.status()) {
                 case "succeeded" -> ctx.out().println("Run " + outcome.runId() + " succeeded: " + outcome.message() + ".");
+                case "rejected" -> {
+                    ctx.out().println("Run " + outcome.runId() + " done: " + outcome.message() + ".");
+                    ctx.out().flush();
+                    ctx.err().println("cdht run: a file was rejected (exit code " + ExitCodes.REJECTED + "); cdht batches shows which");
+                    ctx.err().flush();
+                    return ExitCodes.REJECTED;
+                }
                 case "refused" -> throw new IllegalStateException("refused: " + outcome.message());
                 default -> throw new IllegalStateException("run " + outcome.runId() + " failed: " + outcome.message());
             }
             ctx.out().flush();
-            return 0;
+            return ExitCodes.OK;
         }
     }
 

@@ -52,8 +52,7 @@ final class RunsCommand implements Callable<Integer> {
                 printRun(ctx, ledger, r);
             }
             new RunLock(ctx.control(), "pipeline", Duration.ofMinutes(10)).holder().ifPresent(h -> ctx.out().println(
-                    "Run lock held by " + h.holder() + (h.runId() == null ? "" : " (run " + h.runId() + ")")
-                            + " since " + TIME.format(h.acquiredAt()) + ", heartbeat " + TIME.format(h.heartbeatAt())));
+                    "Lock held by " + h.describe() + " since " + TIME.format(h.acquiredAt()) + ", heartbeat " + TIME.format(h.heartbeatAt())));
             ctx.out().flush();
             return 0;
         }

@@ -33,7 +33,7 @@ import vn.cdht.orchestration.schedule.Scheduler;
         footer = {"", "Examples:",
                 "  cdht scheduler --dry-run     # the next 5 fire times of every entry",
                 "  cdht scheduler               # in the foreground (systemd: see the README)",
-                "  cdht scheduler --once        # the next firing only; exit 0 if it succeeded",
+                "  cdht scheduler --once        # the next firing only; exit 0 if it succeeded, 3 if a file was rejected",
                 "  CDHT_SCHEDULE_DAILY_CRON='30 1 * * *' cdht scheduler --dry-run"})
 final class SchedulerCommand implements Callable<Integer> {
 
@@ -75,7 +75,8 @@ final class SchedulerCommand implements Callable<Integer> {
             if (once) {
                 Optional<Scheduler.Finished> run = scheduler.runOnce();
                 scheduler.shutdown(Duration.ZERO);
-                return run.map(f -> f.outcome().succeeded() ? 0 : 1).orElse(1);
+                return run.map(f -> f.outcome().succeeded() ? ExitCodes.OK
+                        : f.outcome().rejected() ? ExitCodes.REJECTED : ExitCodes.FAILED).orElse(ExitCodes.FAILED);
             }
             scheduler.run();
             return 0;

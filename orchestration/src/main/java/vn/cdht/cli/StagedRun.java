@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import vn.cdht.orchestration.pipeline.PipelineRunner;
 import vn.cdht.orchestration.pipeline.PipelineStage;
@@ -42,7 +39,6 @@ import vn.cdht.reports.registry.RenderedReport;
 import vn.cdht.reports.registry.ReportRegistry;
 import vn.cdht.warehouse.config.ConfigException;
 import vn.cdht.warehouse.control.RunLedger;
-import vn.cdht.warehouse.control.RunLock;
 import vn.cdht.warehouse.control.RunStatus;
 
 /**
@@ -61,6 +57,8 @@ final class StagedRun implements PipelineRunner {
     private final CdhtContext ctx;
     /** The process environment, for the secrets configuration names (passwords in variables). */
     private final Map<String, String> env;
+    /** Files refused whole by this run's ingestion: the run goes on, and ends "rejected" (exit code 3). */
+    private final List<String> rejections = new ArrayList<>();
 
     StagedRun(CdhtContext ctx, Map<String, String> env) {
         this.ctx = ctx;
@@ -70,27 +68,13 @@ final class StagedRun implements PipelineRunner {
     @Override
     public RunOutcome run(RunRequest request) {
         RunLedger runs = new RunLedger(ctx.control());
-        RunLock lock = new RunLock(ctx.control(), "pipeline",
-                Duration.ofMinutes(ctx.config().getInt("run.lock-stale-minutes", 10)));
-        RunLock.Attempt attempt = lock.acquire(null);
-        if (!attempt.acquired()) {
-            RunLock.Holder h = attempt.current();
-            return new RunOutcome(null, "refused", "another run" + (h.runId() == null ? "" : " (" + h.runId() + ")")
-                    + " is in progress, held by " + h.holder() + " since " + h.acquiredAt() + ", last heartbeat "
-                    + h.heartbeatAt() + ": wait for it (cdht runs shows it); a lock whose process is gone, or silent for"
-                    + " run.lock-stale-minutes, is taken over by the next run");
-        }
-        if (attempt.takenOver() != null) {
-            ctx.progress("took over the stale run lock of " + attempt.takenOver().holder()
-                    + (attempt.takenOver().runId() == null ? "" : " (run " + attempt.takenOver().runId() + ")"));
-        }
-        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cdht-run-lock-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
+        HomeLock lock;
         try {
-            heartbeat.scheduleAtFixedRate(lock::heartbeat, 30, 30, TimeUnit.SECONDS);
+            lock = HomeLock.acquire(ctx, "cdht run");
+        } catch (HomeLock.Refused e) {
+            return new RunOutcome(null, "refused", e.getMessage());
+        }
+        try (lock) {
             List<PipelineStage> stages = stages(request, runs);
             String period = request.period() == null ? null : request.period().toString();
             long runId = runs.startRun(COMMAND, period);
@@ -111,11 +95,14 @@ final class StagedRun implements PipelineRunner {
                             + " (fix it, then cdht run resumes from this stage)");
                 }
             }
+            if (!rejections.isEmpty()) {
+                String message = rejections.size() + " file(s) rejected, their rows are not ingested (first: "
+                        + rejections.get(0) + "); deliver them corrected as a new batch";
+                runs.finishRun(runId, RunStatus.SUCCEEDED, message);
+                return new RunOutcome(runId, "rejected", stages.size() + " stage(s) done, but " + message);
+            }
             runs.finishRun(runId, RunStatus.SUCCEEDED, null);
             return new RunOutcome(runId, "succeeded", stages.size() + " stage(s) done");
-        } finally {
-            heartbeat.shutdownNow();
-            lock.release();
         }
     }
 
@@ -180,7 +167,13 @@ final class StagedRun implements PipelineRunner {
                 IngestCommand.print(ctx, report);
                 accepted += report.rowsAccepted();
                 batches.add(report.batchId());
+            } else if (!report.rejectedFiles().isEmpty()) {
+                ctx.progress("batch " + report.batchId() + " (" + batch.getFileName() + ") was ingested before, but "
+                        + report.rejectedFiles().size() + " of its files were rejected: deliver them corrected as a new"
+                        + " batch, then move this one out of the inbox");
             }
+            // a rejection stands as long as its batch is in the inbox, so that a retried or nightly run still says so
+            report.rejectedFiles().forEach(f -> rejections.add(f.message()));
         }
         String url = ctx.config().get("ingest.jdbc.url", "");
         if (!url.isBlank()) {
@@ -197,7 +190,8 @@ final class StagedRun implements PipelineRunner {
             accepted += report.rowsAccepted();
             batches.add(report.batchId());
         }
-        return new StageResult(accepted, batches.isEmpty() ? "nothing new" : String.join(",", batches), false);
+        String detail = batches.isEmpty() ? "nothing new" : String.join(",", batches);
+        return new StageResult(accepted, rejections.isEmpty() ? detail : detail + "; " + rejections.size() + " file(s) rejected", false);
     }
 
     /** The folders and .zip files directly in the inbox, in name order. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.catalog.Catalog;
@@ -68,5 +69,20 @@ class PublishCommandTest {
         CliRun second = CliRun.of(Map.of(), "publish", "--home", home.toString(), "--out", other.toString());
         assertEquals(0, second.exitCode(), second.err());
         assertTrue(Files.isRegularFile(other));
+    }
+
+    @Test
+    void theTemporaryFilesOfAKilledPublishAreRemovedByTheNext() throws Exception {
+        emptyTables(home);
+        Path leftover = Files.writeString(home.resolve("analyst.duckdb.tmp-0badf00d"), "half a database");
+        Path leftoverWal = Files.writeString(home.resolve("analyst.duckdb.tmp-0badf00d.wal"), "its log");
+        Path unrelated = Files.writeString(home.resolve("notes.tmp-1"), "not ours");
+        CliRun run = CliRun.of(Map.of(), "publish", "--home", home.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.notExists(leftover) && Files.notExists(leftoverWal), "leftovers of a killed publish removed");
+        assertTrue(Files.exists(unrelated));
+        try (var files = Files.list(home)) {
+            assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.contains(".tmp-") && !n.equals("notes.tmp-1")).toList());
+        }
     }
 }

@@ -19,6 +19,7 @@ import vn.cdht.pipelines.source.files.SourceFileReader;
 import vn.cdht.warehouse.ingest.BatchRecord;
 import vn.cdht.warehouse.ingest.FileRecord;
 import vn.cdht.warehouse.ingest.IngestLedger;
+import vn.cdht.warehouse.io.NoSpace;
 
 /**
  * Ingests one export batch (a folder or a .zip). Its id comes from the checksum of its files, so the same batch
@@ -59,11 +60,40 @@ public final class BatchIngestion {
             staging.delete(batchId);
             try {
                 return ingest(batch, batchId, location, record.receivedAt(), started);
-            } catch (RuntimeException e) {
-                ledger.finish(batchId, "failed", e.getMessage());
-                throw e;
+            } catch (RuntimeException | Error e) {
+                throw failed(batchId, e);
             }
         }
+    }
+
+    /**
+     * Ends a batch that could not finish: its staging (rows in clear) removed first, which also frees the space a full
+     * disk needs to record the failure; then the batch marked failed. Returns what to throw, in one line.
+     */
+    private RuntimeException failed(String batchId, Throwable e) {
+        try {
+            staging.delete(batchId);
+        } catch (RuntimeException ignored) {
+            // the next command that takes the home's lock empties the staging folder
+        }
+        RuntimeException thrown;
+        if (NoSpace.causedBy(e)) {
+            thrown = new IllegalStateException(NoSpace.message(staging.base() + " or the warehouse",
+                    "ingesting batch " + batchId), e);
+        } else if (e instanceof OutOfMemoryError) {
+            thrown = new IllegalStateException("out of memory while ingesting batch " + batchId
+                    + "; give cdht more memory (CDHT_JAVA_OPTS=-Xmx8g ./cdht …) and run again", e);
+        } else if (e instanceof RuntimeException r) {
+            thrown = r;
+        } else {
+            throw (Error) e;
+        }
+        try {
+            ledger.finish(batchId, "failed", thrown.getMessage());
+        } catch (RuntimeException notRecorded) {
+            thrown.addSuppressed(notRecorded);
+        }
+        return thrown;
     }
 
     private IngestReport ingest(BatchFiles batch, String batchId, String location, Instant receivedAt, Instant started) {

@@ -30,6 +30,11 @@ public record IngestReport(String batchId, String source, String location, Outco
         return files.stream().mapToLong(FileRecord::rowsSuperseded).sum();
     }
 
+    /** The files refused whole (unreadable, over a limit, wrong header): their rows were not ingested. */
+    public List<FileRecord> rejectedFiles() {
+        return files.stream().filter(f -> "rejected".equals(f.status())).toList();
+    }
+
     public boolean reconciles() {
         return files.stream().allMatch(FileRecord::reconciles);
     }

@@ -30,6 +30,11 @@ public final class StagingArea {
         this.hadoop = spark.sparkContext().hadoopConfiguration();
     }
 
+    /** The staging folder (a URI). */
+    public String base() {
+        return base;
+    }
+
     public String location(String batchId, SourceEntity entity) {
         return base + "/" + batchId + "/" + entity.table();
     }

@@ -295,6 +295,31 @@ class BatchIngestionTest {
                 "P4's account has arrived");
     }
 
+    @Test
+    @Order(8)
+    void aSecondAccountOfTheSameCccdAndAnOverLongNameAreKeptWithAFlag() throws IOException {
+        Path batch = Files.createDirectories(dir.resolve("batch-2026-01"));
+        String longName = "Nguyễn Thị Ngọc Ánh ".repeat(500).strip();
+        write(batch.resolve("tai_khoan.csv"), "Mã tài khoản,Số CCCD,Họ và tên,Ngày sinh,Giới tính,Mã tỉnh,Mã huyện,Mã xã,Nhóm đối tượng,Ngày cập nhật\n"
+                + "TK30,062090000321,Ngô Văn Ma,1990-03-03,Nam,62,608,23281,III,02/01/2026\n"   // TK-GHOST's CCCD, in core
+                + "TK31,062090000331,Đặng Quốc Huy,1990-03-03,Nam,62,608,23281,III,02/01/2026\n"
+                + "TK32,062090000331,Đặng Quốc Huy,1990-03-03,Nam,62,608,23281,III,02/01/2026\n" // TK31's, same batch
+                + "TK33,062090000333," + longName + ",1990-03-03,Nam,62,608,23281,III,02/01/2026\n");
+        IngestReport report = ingestion().run(batch);
+        assertTrue(report.reconciles(), report.toString());
+        assertEquals(4, report.rowsAccepted(), report.toString());
+        assertEquals(3L, report.flags().get("accounts:CCCD_ON_MANY_ACCOUNTS"), report.flags().toString());
+        assertEquals(1L, report.flags().get("accounts:TOO_LONG:full_name"), report.flags().toString());
+        Map<String, List<String>> flags = new TreeMap<>();
+        spark.sql("SELECT account_id, filter(flags, f -> f <> 'COMMUNE_OTHER_GEOGRAPHY') FROM core.accounts"
+                + " WHERE account_id IN ('TK30', 'TK31', 'TK32', 'TK33')")
+                .collectAsList().forEach(r -> flags.put(r.getString(0), r.getList(1)));
+        assertEquals(Map.of("TK30", List.of("CCCD_ON_MANY_ACCOUNTS"), "TK31", List.of("CCCD_ON_MANY_ACCOUNTS"),
+                "TK32", List.of("CCCD_ON_MANY_ACCOUNTS"), "TK33", List.of("TOO_LONG:full_name")), flags);
+        assertEquals(longName.length(), spark.sql("SELECT char_length(full_name) FROM restricted.citizens c JOIN core.accounts a"
+                + " ON a.citizen_key = c.citizen_key WHERE a.account_id = 'TK33'").first().getInt(0), "kept as written");
+    }
+
     private long snapshot(String table) {
         return spark.sql("SELECT snapshot_id FROM " + table + ".snapshots ORDER BY committed_at DESC LIMIT 1").first().getLong(0);
     }

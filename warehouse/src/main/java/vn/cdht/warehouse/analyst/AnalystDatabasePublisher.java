@@ -48,6 +48,7 @@ public final class AnalystDatabasePublisher {
         Path tmp = absolute.resolveSibling(absolute.getFileName() + ".tmp-" + UUID.randomUUID().toString().substring(0, 8));
         try {
             Files.createDirectories(absolute.getParent());
+            removeLeftovers(absolute);
             Instant publishedAt = Instant.now();
             PublishResult result;
             try (Connection duck = DuckDb.open(tmp)) {
@@ -71,6 +72,21 @@ public final class AnalystDatabasePublisher {
         } finally {
             deleteQuietly(tmp);
             deleteQuietly(wal(tmp));
+        }
+    }
+
+    /**
+     * Removes the temporary files of a publish that was killed before its end ({@code <name>.tmp-*} and their
+     * write-ahead logs). Publishing runs under the home's writer lock, so no other publish can be writing them.
+     */
+    static void removeLeftovers(Path target) throws IOException {
+        String prefix = target.getFileName() + ".tmp-";
+        try (var siblings = Files.list(target.getParent())) {
+            for (Path p : (Iterable<Path>) siblings::iterator) {
+                if (p.getFileName().toString().startsWith(prefix) && Files.isRegularFile(p)) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 

@@ -62,6 +62,17 @@ public final class ControlDatabase {
         }
     }
 
+    /**
+     * Migrates only when a migration is pending: an up-to-date database is then only read, so that read-only commands
+     * still work on a full disk (Flyway's migrate writes even when there is nothing to do).
+     */
+    public int migrateIfPending() {
+        if (flyway().info().pending().length == 0) {
+            return 0;
+        }
+        return migrate();
+    }
+
     /** Applies pending migrations; returns how many were applied. */
     public int migrate() {
         MigrateResult result = flyway().migrate();

@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import vn.cdht.warehouse.control.ControlDatabase;
 import vn.cdht.warehouse.control.ControlStatements;
+import vn.cdht.warehouse.control.RunLock;
 
 /** The ingestion ledger of the control database: batches, files with checksums, watermarks. */
 public final class IngestLedger {
 
     private static final String BATCH_COLUMNS = "batch_id, source, location, checksum, status, files, rows_read, rows_accepted,"
-            + " rows_quarantined, rows_superseded, received_at, started_at, ended_at, message";
+            + " rows_quarantined, rows_superseded, received_at, started_at, ended_at, message, holder";
     private static final String FILE_COLUMNS = "batch_id, file_name, entity, sha256, size_bytes, status, rows_read, rows_accepted,"
             + " rows_quarantined, rows_superseded, trailer_rows, unknown_columns, message";
 
@@ -42,18 +43,43 @@ public final class IngestLedger {
         return sql.query(query, rs -> rs.getString(1), sha256, exceptBatch).stream().findFirst();
     }
 
-    /** Starts (or restarts) a batch; a restarted batch keeps its first received_at. */
+    /**
+     * Starts (or restarts) a batch, held by this process ({@code host:pid}); a restarted batch keeps its first
+     * received_at.
+     */
     public BatchRecord begin(String batchId, String source, String location, String checksum) {
         Instant now = Instant.now();
+        String holder = RunLock.currentProcess();
         Optional<BatchRecord> existing = batch(batchId);
         if (existing.isPresent()) {
-            sql.update("UPDATE ingest_batch SET status = 'running', started_at = ?, ended_at = NULL, message = NULL WHERE batch_id = ?",
-                    now, batchId);
+            sql.update("UPDATE ingest_batch SET status = 'running', started_at = ?, ended_at = NULL, message = NULL, holder = ?"
+                    + " WHERE batch_id = ?", now, holder, batchId);
         } else {
-            sql.update("INSERT INTO ingest_batch (batch_id, source, location, checksum, status, received_at, started_at)"
-                    + " VALUES (?, ?, ?, ?, 'running', ?, ?)", batchId, source, location, checksum, now, now);
+            sql.update("INSERT INTO ingest_batch (batch_id, source, location, checksum, status, received_at, started_at, holder)"
+                    + " VALUES (?, ?, ?, ?, 'running', ?, ?, ?)", batchId, source, location, checksum, now, now, holder);
         }
         return batch(batchId).orElseThrow();
+    }
+
+    /**
+     * Marks failed every batch left 'running' by a process that is gone: on this host with no such pid, or any holder
+     * at all when {@code anyHolder} (the caller holds the writer lock, so nobody else can be ingesting). Returns their
+     * ids, whose staging the caller removes. Re-running such a batch completes it.
+     */
+    public List<String> failAbandoned(boolean anyHolder) {
+        List<String> failed = new java.util.ArrayList<>();
+        for (BatchRecord b : batches("SELECT " + BATCH_COLUMNS + " FROM ingest_batch WHERE status = 'running' ORDER BY started_at")) {
+            if (anyHolder || b.holder() == null || RunLock.processGone(b.holder())) {
+                int n = sql.update("UPDATE ingest_batch SET status = 'failed', ended_at = ?, message = ? WHERE batch_id = ?"
+                                + " AND status = 'running'", Instant.now(),
+                        "the process ingesting it (" + (b.holder() == null ? "unknown" : b.holder())
+                                + ") stopped before the end; ingest the same batch again to complete it", b.batchId());
+                if (n == 1) {
+                    failed.add(b.batchId());
+                }
+            }
+        }
+        return failed;
     }
 
     public void recordFile(FileRecord f) {
@@ -107,6 +133,6 @@ public final class IngestLedger {
     private List<BatchRecord> batches(String query, Object... args) {
         return sql.query(query, rs -> new BatchRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), intOrNull(rs, 6), longOrNull(rs, 7), longOrNull(rs, 8), longOrNull(rs, 9),
-                longOrNull(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13), rs.getString(14)), args);
+                longOrNull(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13), rs.getString(14), rs.getString(15)), args);
     }
 }
