@@ -3,10 +3,6 @@ package vn.cdht.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,8 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.iceberg.catalog.Catalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,12 +42,12 @@ class RunCommandTest {
                 "--dirty-rate", "0.01", "--out", home.resolve("inbox").resolve("batch-1").toString());
         assertEquals(0, generate.exitCode(), generate.err());
 
-        List<String> seen = killDuring("computing mart.criteria", "--home", home.toString(), "run");
+        List<String> seen = ChildCdht.killDuring(env(), "computing mart.criteria", "--home", home.toString(), "run");
         assertTrue(seen.stream().anyMatch(l -> l.contains("computed mart.coverage")), String.join("\n", seen));
 
         CliRun resumed = CliRun.of(env(), "run");
         assertEquals(0, resumed.exitCode(), resumed.err());
-        assertTrue(resumed.err().contains("took over the stale run lock"), resumed.err());
+        assertTrue(resumed.err().contains("took over the lock of cdht run ("), resumed.err());
         assertTrue(resumed.err().matches("(?s).*resuming run \\d+ from its unfinished stage indicators.*"), resumed.err());
         assertTrue(resumed.err().contains("mart.coverage unchanged"), "the mart committed before the kill is kept: " + resumed.err());
         Map<String, List<String>> afterCrash = martContents();
@@ -87,55 +81,14 @@ class RunCommandTest {
         try {
             CliRun second = CliRun.of(env(), "run", "--only", "publish");
             assertEquals(1, second.exitCode(), second.out());
-            assertTrue(second.err().contains("refused: another run (42) is in progress, held by " + other.self()), second.err());
+            assertTrue(second.err().contains("refused: another cdht command is writing this home: a cdht command ("
+                    + other.self() + ", run 42) since "), second.err());
         } finally {
             other.release();
         }
         CliRun afterwards = CliRun.of(env(), "run", "--only", "deliver");
         assertEquals(0, afterwards.exitCode(), afterwards.err());
         assertTrue(afterwards.out().matches("(?s).*deliver\\s+skipped.*"), afterwards.out());
-    }
-
-    /** Runs cdht in a child JVM and kills it (SIGKILL) as soon as it prints {@code marker}; returns what it printed. */
-    private List<String> killDuring(String marker, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String line : Files.readAllLines(Path.of("..", "conf", "jvm.options"))) {
-            if (!line.isBlank() && !line.startsWith("#")) {
-                command.add(line.strip());
-            }
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.cdht.cli.Cdht"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().putAll(env());
-        Process process = pb.start();
-        List<String> lines = new ArrayList<>();
-        CompletableFuture<Boolean> reached = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                    if (line.contains(marker)) {
-                        return true;
-                    }
-                }
-                return false;
-            } catch (java.io.IOException e) {
-                return false;
-            }
-        });
-        try {
-            assertTrue(reached.get(15, TimeUnit.MINUTES), "the run never printed '" + marker + "':\n" + String.join("\n", lines));
-        } finally {
-            process.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
-            process.waitFor(1, TimeUnit.MINUTES);
-        }
-        synchronized (lines) {
-            return List.copyOf(lines);
-        }
     }
 
     /** Every mart's rows, sorted, as text. */
