@@ -22,6 +22,7 @@ import vn.cdht.pipelines.ingest.BatchIngestion;
 import vn.cdht.pipelines.ingest.DatabaseIngestion;
 import vn.cdht.pipelines.ingest.IngestReport;
 import vn.cdht.pipelines.ingest.JdbcSource;
+import vn.cdht.pipelines.source.files.ExtractionLimits;
 import vn.cdht.reports.Period;
 import vn.cdht.reports.ReportData;
 import vn.cdht.reports.ReportFormat;
@@ -162,7 +163,8 @@ final class StagedRun implements PipelineRunner {
         long accepted = 0;
         List<String> batches = new ArrayList<>();
         for (Path batch : batchesIn(inbox)) {
-            IngestReport report = new BatchIngestion(ctx.ingestionSpark(), ctx.ingestLedger(), ctx.staging(), ctx::progress).run(batch);
+            IngestReport report = new BatchIngestion(ctx.ingestionSpark(), ctx.ingestLedger(), ctx.staging(), ctx::progress,
+                    ExtractionLimits.from(ctx.config())).run(batch);
             if (report.outcome() == IngestReport.Outcome.INGESTED) {
                 IngestCommand.print(ctx, report);
                 accepted += report.rowsAccepted();

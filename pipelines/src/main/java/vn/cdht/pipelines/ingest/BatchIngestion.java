@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import vn.cdht.pipelines.source.SourceEntity;
 import vn.cdht.pipelines.source.files.BatchFiles;
+import vn.cdht.pipelines.source.files.ExtractionLimits;
 import vn.cdht.pipelines.source.files.FileReadReport;
 import vn.cdht.pipelines.source.files.SourceFile;
 import vn.cdht.pipelines.source.files.SourceFileException;
@@ -36,17 +37,29 @@ public final class BatchIngestion {
     private final IngestLedger ledger;
     private final StagingArea staging;
     private final Consumer<String> progress;
+    private final ExtractionLimits limits;
 
+    /** With the default {@link ExtractionLimits}. */
     public BatchIngestion(SparkSession spark, IngestLedger ledger, StagingArea staging, Consumer<String> progress) {
+        this(spark, ledger, staging, progress, ExtractionLimits.DEFAULTS);
+    }
+
+    public BatchIngestion(SparkSession spark, IngestLedger ledger, StagingArea staging, Consumer<String> progress,
+                          ExtractionLimits limits) {
         this.spark = spark;
         this.ledger = ledger;
         this.staging = staging;
         this.progress = progress;
+        this.limits = limits;
     }
 
+    /**
+     * Ingests a batch folder or zip. A zip is extracted into {@code unzip-<random>} in the staging folder (in the
+     * system temporary folder when staging is shared storage such as s3a://), deleted when the batch ends or fails.
+     */
     public IngestReport run(Path batchPath) {
         Instant started = Instant.now();
-        try (BatchFiles batch = BatchFiles.open(batchPath)) {
+        try (BatchFiles batch = BatchFiles.open(batchPath, limits, staging.localFolder().orElse(null))) {
             String batchId = "f-" + batch.checksum().substring(0, 16);
             String location = batchPath.toAbsolutePath().normalize().toString();
             Optional<BatchRecord> previous = ledger.batch(batchId);
@@ -116,7 +129,7 @@ public final class BatchIngestion {
             progress.accept("reading " + file.name());
             StagingArea.Writer writer = staging.open(batchId, entity, file.name());
             try {
-                FileReadReport report = SourceFileReader.read(file, writer);
+                FileReadReport report = SourceFileReader.read(file, writer, limits);
                 writer.close();
                 read.put(file.name(), report);
                 sources.put(file.name(), file);

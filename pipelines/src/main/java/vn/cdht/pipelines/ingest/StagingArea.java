@@ -6,8 +6,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -22,6 +27,7 @@ import vn.cdht.pipelines.source.SourceRow;
 public final class StagingArea {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final int MAX_SAFE_CHARS = 100;
     private final String base;
     private final Configuration hadoop;
 
@@ -50,8 +56,39 @@ public final class StagingArea {
 
     /** A writer for one source file (or database table) of a batch; replaces an earlier attempt's file. */
     public Writer open(String batchId, SourceEntity entity, String fileName) {
+        return new Writer(new org.apache.hadoop.fs.Path(location(batchId, entity) + "/" + stagedName(fileName)),
+                fileName);
+    }
+
+    /**
+     * The staged file of a source file: a hash of its exact name, so that {@code sub1/a.csv} and {@code sub1_a.csv}
+     * stay apart, then the name made safe and cut short. The hash comes first because Spark skips files whose name
+     * starts with '_' or '.'.
+     */
+    static String stagedName(String fileName) {
         String safe = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
-        return new Writer(new org.apache.hadoop.fs.Path(location(batchId, entity) + "/" + safe + ".jsonl"), fileName);
+        if (safe.length() > MAX_SAFE_CHARS) {
+            safe = safe.substring(0, MAX_SAFE_CHARS);
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(fileName.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 6) + "-" + safe + ".jsonl";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The local folder of the staging area, empty when it is shared storage (s3a://, hdfs://...). */
+    public Optional<Path> localFolder() {
+        URI uri = URI.create(base);
+        if (!"file".equalsIgnoreCase(uri.getScheme())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(uri));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a file: URI Java cannot map to a path, such as file:relative
+        }
     }
 
     public void delete(String batchId) {

@@ -114,6 +114,18 @@ public final class CdhtConfig {
         }
     }
 
+    public long getLong(String key, long fallback) {
+        Optional<String> value = find(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.get().trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException("configuration key " + key + " must be a whole number, not '" + value.get() + "'");
+        }
+    }
+
     /** Every key under {@code prefix.}, with the prefix removed, e.g. {@code subset("spark.conf")}. */
     public Map<String, String> subset(String prefix) {
         String dotted = prefix + ".";

@@ -75,4 +75,15 @@ class CdhtConfigTest {
         ConfigException unset = assertThrows(ConfigException.class, () -> c.require("control.user"));
         assertTrue(unset.getMessage().contains("CDHT_CONTROL_USER"), unset.getMessage());
     }
+
+    @Test
+    void aLongValueBeyondIntIsRead() {
+        CdhtConfig c = CdhtConfig.of(dir, Map.of("ingest.limits.max-zip-bytes", "8589934592"));
+        assertEquals(8_589_934_592L, c.getLong("ingest.limits.max-zip-bytes", 1));
+        assertEquals(2_147_483_648L, CdhtConfig.of(dir, Map.of()).getLong("ingest.limits.max-zip-bytes", 1));
+        assertEquals(7L, c.getLong("no.such.key", 7));
+        CdhtConfig bad = CdhtConfig.of(dir, Map.of("ingest.limits.max-zip-bytes", "2 GiB"));
+        ConfigException e = assertThrows(ConfigException.class, () -> bad.getLong("ingest.limits.max-zip-bytes", 1));
+        assertTrue(e.getMessage().contains("whole number"), e.getMessage());
+    }
 }

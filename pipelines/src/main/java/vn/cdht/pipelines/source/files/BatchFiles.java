@@ -15,24 +15,29 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import vn.cdht.pipelines.source.SourceEntity;
 
 /**
- * The files of an export batch: a folder (searched recursively) or a {@code .zip}, which is extracted, streaming, to a
- * temporary folder first. Directories, hidden files, {@code __MACOSX/} and Excel lock files ({@code ~$…}) are skipped;
- * every other file is listed, matched to an entity and a format or marked as ignored.
+ * The files of an export batch: a folder (searched recursively) or a {@code .zip}, which is extracted, streaming and
+ * within {@link ExtractionLimits}, to a folder first. Directories, hidden files, {@code __MACOSX/} and Excel lock
+ * files ({@code ~$…}) are skipped; every other file is listed, matched to an entity and a format (by its last path
+ * segment) or marked as ignored.
  *
- * <p>Close it to delete the temporary folder it created for a zip (a caller-provided folder is left alone).
+ * <p>A file's name is its path, '/'-separated, relative to the deepest folder that holds every file of the batch:
+ * {@code sub1/tai_khoan.csv} and {@code sub2/tai_khoan.csv} are two files; a flat batch keeps bare names; and a zip
+ * of the batch folder (everything under one top folder) names its files as the folder does, so both have the same
+ * checksum.
+ *
+ * <p>Close it to delete the folder it created for a zip (a caller-provided folder is left alone).
  */
 public final class BatchFiles implements AutoCloseable {
+
+    /** The longest name the ledger keeps (ingest_file.file_name is VARCHAR(255)). */
+    static final int MAX_NAME_CHARS = 255;
 
     private final Path source;
     private final List<SourceFile> files;
@@ -44,45 +49,73 @@ public final class BatchFiles implements AutoCloseable {
         this.ownedTempDir = ownedTempDir;
     }
 
-    /** Lists a batch folder, or extracts a batch zip to a new temporary folder deleted by {@link #close()}. */
+    /** Lists a batch folder, or extracts a batch zip (default limits) to a new temporary folder deleted by close. */
     public static BatchFiles open(Path batch) {
-        return open(batch, null);
+        return open(batch, ExtractionLimits.DEFAULTS, null);
     }
 
     /**
-     * Lists a batch folder, or extracts a batch zip into {@code extractDir} (created if needed; a new temporary folder
-     * when null).
+     * Lists a batch folder, or extracts a batch zip (default limits) into {@code extractDir}, created if needed and
+     * left alone afterwards (a new temporary folder deleted by {@link #close()} when null).
      */
     public static BatchFiles open(Path batch, Path extractDir) {
+        if (extractDir == null) {
+            return open(batch, ExtractionLimits.DEFAULTS, null);
+        }
         String label = batch.toString();
         if (Files.isDirectory(batch)) {
             return new BatchFiles(batch, listFolder(batch, label), null);
         }
+        requireZip(batch, label);
+        try {
+            Files.createDirectories(extractDir);
+        } catch (IOException e) {
+            throw new SourceFileException(label + ": cannot create a folder to extract the zip (" + e + ")", e);
+        }
+        return extract(batch, label, ExtractionLimits.DEFAULTS, extractDir, false);
+    }
+
+    /**
+     * Lists a batch folder, or extracts a batch zip within {@code limits} into a new folder {@code unzip-<random>}
+     * inside {@code workDir} (created if needed; the system temporary folder when null). That folder is deleted by
+     * {@link #close()}, or at once when the extraction fails.
+     */
+    public static BatchFiles open(Path batch, ExtractionLimits limits, Path workDir) {
+        String label = batch.toString();
+        if (Files.isDirectory(batch)) {
+            return new BatchFiles(batch, listFolder(batch, label), null);
+        }
+        requireZip(batch, label);
+        Path target;
+        try {
+            target = workDir == null ? Files.createTempDirectory("unzip-")
+                    : Files.createTempDirectory(Files.createDirectories(workDir), "unzip-");
+        } catch (IOException e) {
+            throw new SourceFileException(label + ": cannot create a folder to extract the zip (" + e + ")", e);
+        }
+        return extract(batch, label, limits, target, true);
+    }
+
+    private static void requireZip(Path batch, String label) {
         if (!Files.exists(batch)) {
             throw new SourceFileException(label + ": batch does not exist");
         }
         if (!Files.isRegularFile(batch) || !batch.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             throw new SourceFileException(label + ": a batch must be a folder or a .zip file");
         }
-        Path target;
-        Path owned = null;
+    }
+
+    private static BatchFiles extract(Path zip, String label, ExtractionLimits limits, Path target, boolean owned) {
+        boolean done = false;
         try {
-            if (extractDir == null) {
-                target = Files.createTempDirectory("cdht-batch-");
-                owned = target;
-            } else {
-                target = Files.createDirectories(extractDir);
+            List<BatchEntry> found = new ZipExtraction(zip, label, limits).extractTo(target);
+            BatchFiles batch = new BatchFiles(zip, describe(found, label), owned ? target : null);
+            done = true;
+            return batch;
+        } finally {
+            if (owned && !done) {
+                deleteTree(target);
             }
-        } catch (IOException e) {
-            throw new SourceFileException(label + ": cannot create a folder to extract the zip (" + e + ")", e);
-        }
-        try {
-            return new BatchFiles(batch, extractZip(batch, target, label), owned);
-        } catch (RuntimeException e) {
-            if (owned != null) {
-                deleteTree(owned);
-            }
-            throw e;
         }
     }
 
@@ -129,7 +162,7 @@ public final class BatchFiles implements AutoCloseable {
     }
 
     private static List<SourceFile> listFolder(Path folder, String label) {
-        List<SourceFile> out = new ArrayList<>();
+        List<BatchEntry> found = new ArrayList<>();
         // the real path, so that a batch folder reached through a symbolic link (an inbox entry) is walked too
         Path real;
         try {
@@ -139,61 +172,76 @@ public final class BatchFiles implements AutoCloseable {
         }
         try (Stream<Path> walk = Files.walk(real)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
-                if (Files.isRegularFile(p) && !skipped(real.relativize(p).toString())) {
-                    out.add(describe(p, hash(p)));
+                String relative = slashed(real.relativize(p));
+                if (Files.isRegularFile(p) && !skipped(relative)) {
+                    found.add(new BatchEntry(relative, p, Files.size(p), hash(p)));
                 }
             }
         } catch (IOException | UncheckedIOException e) {
             throw new SourceFileException(label + ": cannot list the batch folder (" + e.getMessage() + ")", e);
         }
-        out.sort(Comparator.comparing(SourceFile::name).thenComparing(f -> f.path().toString()));
+        return describe(found, label);
+    }
+
+    /** Names the files relative to the deepest folder holding all of them, sorted by name. */
+    private static List<SourceFile> describe(List<BatchEntry> found, String label) {
+        int common = commonFolders(found.stream().map(BatchEntry::relativePath).toList());
+        List<SourceFile> out = new ArrayList<>();
+        for (BatchEntry f : found) {
+            List<String> segments = List.of(f.relativePath().split("/"));
+            String name = String.join("/", segments.subList(common, segments.size()));
+            if (name.length() > MAX_NAME_CHARS) {
+                throw new SourceFileException(label + ": the file '" + name + "' has a path longer than "
+                        + MAX_NAME_CHARS + " characters; shorten its folder names and deliver the batch again");
+            }
+            out.add(describe(name, f.path(), f.size(), f.sha256()));
+        }
+        out.sort(Comparator.comparing(SourceFile::name));
         return out;
     }
 
-    private static List<SourceFile> extractZip(Path zip, Path target, String label) {
-        List<SourceFile> out = new ArrayList<>();
-        Path root = target.toAbsolutePath().normalize();
-        try (ZipFile zf = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
-            Enumeration<? extends ZipEntry> entries = zf.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                String name = entry.getName().replace('\\', '/');
-                Path dest = root.resolve(name).normalize();
-                if (!dest.startsWith(root)) {
-                    throw new SourceFileException(label + ": zip entry '" + name + "' points outside the batch");
-                }
-                if (entry.isDirectory() || name.endsWith("/") || skipped(name)) {
-                    continue;
-                }
-                Files.createDirectories(dest.getParent());
-                MessageDigest digest = sha256();
-                try (InputStream in = new DigestInputStream(zf.getInputStream(entry), digest);
-                     OutputStream os = Files.newOutputStream(dest)) {
-                    in.transferTo(os);
-                }
-                out.add(describe(dest, HexFormat.of().formatHex(digest.digest())));
-            }
-        } catch (ZipException | IllegalArgumentException e) {
-            throw new SourceFileException(label + ": not a readable zip file (" + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            throw new SourceFileException(label + ": cannot extract the zip (" + e.getMessage() + ")", e);
+    /** How many leading folders every path shares. */
+    static int commonFolders(List<String> relativePaths) {
+        if (relativePaths.isEmpty()) {
+            return 0;
         }
-        out.sort(Comparator.comparing(SourceFile::name).thenComparing(f -> f.path().toString()));
-        return out;
+        String[] first = relativePaths.get(0).split("/");
+        int common = first.length - 1;
+        for (String path : relativePaths) {
+            String[] segments = path.split("/");
+            int n = Math.min(common, segments.length - 1);
+            int i = 0;
+            while (i < n && segments[i].equals(first[i])) {
+                i++;
+            }
+            common = i;
+        }
+        return common;
+    }
+
+    /** A relative path with '/' between its segments, whatever the platform. */
+    static String slashed(Path relative) {
+        StringBuilder sb = new StringBuilder();
+        for (Path segment : relative) {
+            if (!segment.toString().isEmpty()) {
+                sb.append(sb.isEmpty() ? "" : "/").append(segment);
+            }
+        }
+        return sb.toString();
     }
 
     static SourceFile describeFile(Path path) {
         try {
-            return describe(path, hash(path));
+            return describe(path.getFileName().toString(), path, Files.size(path), hash(path));
         } catch (IOException e) {
             throw new SourceFileException(path + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 
-    private static SourceFile describe(Path path, String sha256) throws IOException {
-        String name = path.getFileName().toString();
-        return new SourceFile(name, path, SourceEntity.forFileName(name), SourceFormat.forFileName(name),
-                Files.size(path), sha256);
+    private static SourceFile describe(String name, Path path, long size, String sha256) {
+        String fileName = name.substring(name.lastIndexOf('/') + 1);
+        return new SourceFile(name, path, SourceEntity.forFileName(fileName), SourceFormat.forFileName(fileName), size,
+                sha256);
     }
 
     /** Hidden files and folders, macOS resource forks and Excel lock files are not part of a batch. */
@@ -214,7 +262,7 @@ public final class BatchFiles implements AutoCloseable {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -3,13 +3,8 @@ package vn.cdht.pipelines.source.files;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -35,8 +30,13 @@ public final class CsvSourceReader {
     }
 
     public static FileReadReport read(SourceFile file, Consumer<SourceRow> sink) {
+        return read(file, sink, ExtractionLimits.DEFAULTS.maxRecordChars());
+    }
+
+    /** Reads a CSV file whose records may be at most {@code maxRecordChars} long (ingest.limits.max-record-chars). */
+    public static FileReadReport read(SourceFile file, Consumer<SourceRow> sink, int maxRecordChars) {
         try (InputStream in = file.open()) {
-            return read(file.name(), file.requireEntity(), in, sink);
+            return read(file.name(), file.requireEntity(), in, sink, maxRecordChars);
         } catch (IOException e) {
             throw new SourceFileException(file.name() + ": cannot read (" + e.getMessage() + ")", e);
         }
@@ -45,20 +45,28 @@ public final class CsvSourceReader {
     /** Reads a CSV stream (the caller closes it) named {@code fileName} in messages. */
     public static FileReadReport read(String fileName, SourceEntity entity, InputStream in,
                                       Consumer<SourceRow> sink) {
+        return read(fileName, entity, in, sink, ExtractionLimits.DEFAULTS.maxRecordChars());
+    }
+
+    /** Reads a CSV stream (the caller closes it) named {@code fileName} in messages. */
+    public static FileReadReport read(String fileName, SourceEntity entity, InputStream in,
+                                      Consumer<SourceRow> sink, int maxRecordChars) {
         RowAssembler assembler = new RowAssembler(fileName, entity, sink);
         try {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(withoutBom(in), strictUtf8()), 65536);
-            char separator = SeparatorDetector.detect(entity, firstLines(reader));
+            BufferedReader lookahead = new BufferedReader(new Utf8Reader(withoutBom(in)), 65536);
+            char separator = SeparatorDetector.detect(entity, firstLines(lookahead));
+            RecordLimitReader reader = new RecordLimitReader(lookahead, maxRecordChars);
             CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(false).get();
             try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
                 Iterator<CSVRecord> records = parser.iterator();
                 while (true) {
                     // the iterator parses on hasNext(): the line count before it is where the next record starts
                     long line = parser.getCurrentLineNumber() + 1;
-                    CSVRecord record = next(records, fileName, line);
+                    CSVRecord record = next(records, fileName, line, maxRecordChars);
                     if (record == null) {
                         break;
                     }
+                    reader.recordEnded();
                     assembler.accept(new CsvRow(line, record));
                 }
             }
@@ -66,31 +74,32 @@ public final class CsvSourceReader {
         } catch (HeaderNotFoundException e) {
             throw new SourceFileException(fileName + ": " + e.getMessage());
         } catch (IOException e) {
-            throw problem(fileName, 0, e);
+            throw problem(fileName, 0, maxRecordChars, e);
         }
     }
 
     /** The next record, null at the end; parse and decoding errors become a {@link SourceFileException}. */
-    private static CSVRecord next(Iterator<CSVRecord> records, String fileName, long line) {
+    private static CSVRecord next(Iterator<CSVRecord> records, String fileName, long line, int maxRecordChars) {
         try {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException e) {
-            throw problem(fileName, line, e.getCause());
+            throw problem(fileName, line, maxRecordChars, e.getCause());
         }
     }
 
-    /** {@code line} 0: somewhere in the first lines, read ahead to detect the separator. */
-    private static SourceFileException problem(String fileName, long line, IOException e) {
+    /** {@code line}: where the record being parsed starts; 0: somewhere in the first lines, read ahead. */
+    private static SourceFileException problem(String fileName, long line, int maxRecordChars, IOException e) {
+        if (e instanceof InvalidUtf8Exception bad) {
+            return new SourceFileException(fileName + ": not valid UTF-8 text at line " + bad.line()
+                    + "; save the file as UTF-8 (Excel: CSV UTF-8) and export again", e);
+        }
+        if (e instanceof RecordLimitReader.RecordTooLongException) {
+            return new SourceFileException(fileName + ": the record starting at line " + line + " is longer than "
+                    + maxRecordChars + " characters (" + ExtractionLimits.MAX_RECORD_CHARS + "); look for an unclosed"
+                    + " quote there, or raise the limit", e);
+        }
         String where = line > 0 ? "near line " + line : "in the first lines";
-        if (e instanceof CharacterCodingException) {
-            return new SourceFileException(fileName + ": not valid UTF-8 text (" + where + ")", e);
-        }
         return new SourceFileException(fileName + ": malformed CSV " + where + " (" + e.getMessage() + ")", e);
-    }
-
-    private static CharsetDecoder strictUtf8() {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     private static InputStream withoutBom(InputStream in) throws IOException {

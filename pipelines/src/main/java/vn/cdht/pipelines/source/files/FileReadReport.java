@@ -17,17 +17,14 @@ import vn.cdht.pipelines.source.SourceEntity;
  *                           that one of the required fields (totals, signature block)
  * @param columns            the columns used, in file order
  * @param unknownColumns     headers that name no field (ignored)
- * @param duplicateColumns   later columns naming a field an earlier column already feeds (ignored)
  * @param separator          the CSV separator detected, null for XLSX
  */
 public record FileReadReport(String fileName, SourceEntity entity, SourceFormat format, String sheetName,
                              long headerRowNumber, long rowsRead, long blankRowsSkipped, long trailerRowsSkipped,
-                             List<ColumnMapping> columns, List<String> unknownColumns, List<String> duplicateColumns,
-                             Character separator) {
+                             List<ColumnMapping> columns, List<String> unknownColumns, Character separator) {
 
     public FileReadReport {
         columns = List.copyOf(columns);
         unknownColumns = List.copyOf(unknownColumns);
-        duplicateColumns = List.copyOf(duplicateColumns);
     }
 }

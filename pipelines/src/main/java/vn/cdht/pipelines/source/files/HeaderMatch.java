@@ -1,17 +1,22 @@
 package vn.cdht.pipelines.source.files;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import vn.cdht.pipelines.source.SourceEntity;
 import vn.cdht.pipelines.source.SourceField;
 
-/** A candidate header row matched against an entity's fields. */
-record HeaderMatch(List<ColumnMapping> columns, List<String> unknownColumns, List<String> duplicateColumns,
+/**
+ * A candidate header row matched against an entity's fields.
+ *
+ * @param duplicates one problem per later column that maps to a field an earlier column already feeds, such as
+ *                   {@code columns 3 "Họ và tên" and 7 "Họ tên" both map to full_name}
+ */
+record HeaderMatch(List<ColumnMapping> columns, List<String> unknownColumns, List<String> duplicates,
                    List<SourceField> missingRequired) {
 
     /** A trailing hint such as {@code Ngày sinh (dd/mm/yyyy)}, possibly followed by '*'. */
@@ -21,7 +26,7 @@ record HeaderMatch(List<ColumnMapping> columns, List<String> unknownColumns, Lis
         List<ColumnMapping> columns = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
+        Map<String, ColumnMapping> byField = new LinkedHashMap<>();
         for (int i = 0; i < row.size(); i++) {
             String header = row.raw(i);
             if (CellText.isBlank(header)) {
@@ -30,14 +35,19 @@ record HeaderMatch(List<ColumnMapping> columns, List<String> unknownColumns, Lis
             Optional<SourceField> field = fieldFor(entity, header);
             if (field.isEmpty()) {
                 unknown.add(CellText.value(header));
-            } else if (!seen.add(field.get().name())) {
-                duplicates.add(CellText.value(header));
+                continue;
+            }
+            ColumnMapping mapping = new ColumnMapping(i, CellText.value(header), field.get().name());
+            ColumnMapping first = byField.putIfAbsent(mapping.field(), mapping);
+            if (first == null) {
+                columns.add(mapping);
             } else {
-                columns.add(new ColumnMapping(i, CellText.value(header), field.get().name()));
+                duplicates.add("columns " + row.columnLabel(first.column()) + " \"" + first.header() + "\" and "
+                        + row.columnLabel(i) + " \"" + mapping.header() + "\" both map to " + mapping.field());
             }
         }
         List<SourceField> missing = entity.fields().stream()
-                .filter(f -> f.required() && !seen.contains(f.name())).toList();
+                .filter(f -> f.required() && !byField.containsKey(f.name())).toList();
         return new HeaderMatch(columns, unknown, duplicates, missing);
     }
 
@@ -58,6 +68,15 @@ record HeaderMatch(List<ColumnMapping> columns, List<String> unknownColumns, Lis
 
     int matched() {
         return columns.size();
+    }
+
+    /** The one-line problem when this header is used and two of its columns feed the same field; empty if none. */
+    Optional<String> duplicateMessage() {
+        if (duplicates.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join("; ", duplicates)
+                + (duplicates.size() == 1 ? "; remove one and export again" : "; remove one of each and export again"));
     }
 
     /** The one-line problem when this is the best candidate and is not complete. */

@@ -16,4 +16,9 @@ interface PhysicalRow {
 
     /** The cell's text for a field of this type, before trimming and NFC (null when missing). */
     String text(int column, FieldType type);
+
+    /** The column as the file's users see it, for messages: 1-based in a CSV file. */
+    default String columnLabel(int column) {
+        return String.valueOf(column + 1);
+    }
 }

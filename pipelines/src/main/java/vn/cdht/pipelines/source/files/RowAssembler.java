@@ -92,7 +92,7 @@ final class RowAssembler {
         long trailer = held.size();
         held.clear();
         return new FileReadReport(fileName, entity, format, sheetName, headerRowNumber, rowsRead, blankRows, trailer,
-                header.columns(), header.unknownColumns(), header.duplicateColumns(), separator);
+                header.columns(), header.unknownColumns(), separator);
     }
 
     private void searchHeader(PhysicalRow row) {
@@ -124,6 +124,9 @@ final class RowAssembler {
     }
 
     private void useHeader(HeaderMatch match, long rowNumber) {
+        match.duplicateMessage().ifPresent(problem -> {
+            throw new SourceFileException(fileName + ": " + problem);
+        });
         header = match;
         headerRowNumber = rowNumber;
         List<ColumnMapping> mapped = match.columns();

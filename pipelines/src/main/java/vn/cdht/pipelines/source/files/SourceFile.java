@@ -10,7 +10,9 @@ import vn.cdht.pipelines.source.SourceEntity;
 /**
  * One file of an export batch.
  *
- * @param name   the file's name (last path segment), as delivered
+ * @param name   the file's name within its batch: its path relative to the batch's root, '/'-separated
+ *               ({@code sub1/tai_khoan.csv}; a bare name at the root); the entity and format come from its last
+ *               segment
  * @param path   where its bytes are on disk (inside the batch folder, or extracted from the zip)
  * @param entity the entity its name designates, empty when it matches none
  * @param format CSV or XLSX from the extension, empty for any other extension

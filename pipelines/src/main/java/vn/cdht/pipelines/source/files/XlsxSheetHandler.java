@@ -156,6 +156,15 @@ final class XlsxSheetHandler extends DefaultHandler {
         return col - 1;
     }
 
+    /** 27 → "AB", as the column is named in the spreadsheet. */
+    static String columnName(int index) {
+        StringBuilder sb = new StringBuilder();
+        for (int n = index + 1; n > 0; n = (n - 1) / 26) {
+            sb.append((char) ('A' + (n - 1) % 26));
+        }
+        return sb.reverse().toString();
+    }
+
     private record XlsxRow(long number, XlsxCell[] cells, boolean date1904) implements PhysicalRow {
 
         @Override
@@ -172,6 +181,11 @@ final class XlsxSheetHandler extends DefaultHandler {
         public String text(int column, FieldType type) {
             XlsxCell cell = column < cells.length ? cells[column] : null;
             return cell == null ? null : cell.render(type, date1904);
+        }
+
+        @Override
+        public String columnLabel(int column) {
+            return columnName(column);
         }
     }
 }

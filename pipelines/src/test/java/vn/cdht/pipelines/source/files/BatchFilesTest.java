@@ -190,4 +190,142 @@ class BatchFilesTest {
         SourceFileException e = assertThrows(SourceFileException.class, () -> BatchFiles.open(zip));
         assertTrue(e.getMessage().contains("points outside the batch"), e.getMessage());
     }
+
+    private static final String ACCOUNTS_HEADER = "Mã tài khoản,Số CCCD,Họ và tên,Ngày cập nhật\n";
+
+    private static String accounts(String prefix, int rows) {
+        StringBuilder sb = new StringBuilder(ACCOUNTS_HEADER);
+        for (int i = 1; i <= rows; i++) {
+            sb.append(prefix).append(i).append(",036123456789,An,2024-10-01\n");
+        }
+        return sb.toString();
+    }
+
+    private static Map<String, String> nested() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("sub1/tai_khoan.csv", accounts("S1-", 100));
+        files.put("sub2/tai_khoan.csv", accounts("S2-", 50));
+        files.put("sub2/deeper/TAI_KHOAN.CSV", accounts("D-", 7));
+        files.put("dan_so.csv", "Năm;Mã xã;Số người trong độ tuổi\n2024;00001;1200\n");
+        files.put("sub1/ghi chú.txt", "x\n");
+        return files;
+    }
+
+    private Path writeFolder(Path folder, Map<String, String> files) throws IOException {
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path p = folder.resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
+        }
+        return folder;
+    }
+
+    private Path writeZip(Path zip, String top, Map<String, String> files) throws IOException {
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                out.putNextEntry(new ZipEntry(top + f.getKey()));
+                out.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return zip;
+    }
+
+    private static void assertNested(BatchFiles batch) throws Exception {
+        assertEquals(List.of("dan_so.csv", "sub1/ghi chú.txt", "sub1/tai_khoan.csv", "sub2/deeper/TAI_KHOAN.CSV",
+                "sub2/tai_khoan.csv"), batch.files().stream().map(SourceFile::name).toList());
+        assertEquals(List.of("dan_so.csv", "sub1/tai_khoan.csv", "sub2/deeper/TAI_KHOAN.CSV", "sub2/tai_khoan.csv"),
+                batch.matched().stream().map(SourceFile::name).toList());
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (SourceFile f : batch.matched()) {
+            if (f.entity().orElseThrow() == SourceEntity.ACCOUNTS) {
+                FileReadReport report = SourceFileReader.read(f, r -> { });
+                assertEquals(f.name(), report.fileName());
+                rows.put(f.name(), report.rowsRead());
+                assertEquals(sha256(nested().get(f.name())), f.sha256());
+            }
+        }
+        assertEquals(Map.of("sub1/tai_khoan.csv", 100L, "sub2/tai_khoan.csv", 50L, "sub2/deeper/TAI_KHOAN.CSV", 7L),
+                rows, "every file of the same name is read, each whole");
+    }
+
+    @Test
+    void filesOfTheSameNameInSubFoldersAreDistinctFilesNamedByTheirPath() throws Exception {
+        Path folder = writeFolder(dir.resolve("batch"), nested());
+        try (BatchFiles batch = BatchFiles.open(folder)) {
+            assertNested(batch);
+        }
+    }
+
+    @Test
+    void zipEntriesInSubFoldersAreNamedByTheirPathAndAZipOfTheFolderMatchesIt() throws Exception {
+        String folderChecksum;
+        try (BatchFiles batch = BatchFiles.open(writeFolder(dir.resolve("batch"), nested()))) {
+            folderChecksum = batch.checksum();
+        }
+        try (BatchFiles flat = BatchFiles.open(writeZip(dir.resolve("flat.zip"), "", nested()));
+             BatchFiles wrapped = BatchFiles.open(writeZip(dir.resolve("wrapped.zip"), "batch/", nested()))) {
+            assertNested(flat);
+            assertNested(wrapped);
+            assertEquals(folderChecksum, flat.checksum());
+            assertEquals(folderChecksum, wrapped.checksum(), "a zip of the batch folder: its top folder is the root");
+        }
+    }
+
+    @Test
+    void aFlatBatchKeepsBareNamesAndItsChecksum() throws Exception {
+        try (BatchFiles batch = BatchFiles.open(folder())) {
+            StringBuilder lines = new StringBuilder();
+            for (String name : List.of("TAI_KHOAN.CSV", "dan_so-2024.csv", "don_vi.xlsx")) {
+                lines.append(name).append(':').append(sha256(FILES.get(name))).append('\n');
+            }
+            assertEquals(sha256(lines.toString()), batch.checksum(), "the checksum of the bare names, as before");
+        }
+    }
+
+    @Test
+    void filesAllInOneSubFolderAreNamedFromThatFolder() throws Exception {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("dot-10/2024/tai_khoan.csv", accounts("A", 2));
+        files.put("dot-10/2024/dan_so.csv", "Năm;Mã xã;Số người trong độ tuổi\n2024;00001;1200\n");
+        try (BatchFiles batch = BatchFiles.open(writeFolder(dir.resolve("batch"), files))) {
+            assertEquals(List.of("dan_so.csv", "tai_khoan.csv"), batch.files().stream().map(SourceFile::name).toList());
+        }
+    }
+
+    @Test
+    void anEntryTwiceInAZipRefusesTheBatch() throws IOException {
+        Path zip = dir.resolve("twice.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String name : List.of("sub/tai_khoan.csv", "other/x.csv", "sub/./tai_khoan.csv")) {
+                out.putNextEntry(new ZipEntry(name));
+                out.write(ACCOUNTS_HEADER.getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        SourceFileException e = assertThrows(SourceFileException.class, () -> BatchFiles.open(zip));
+        assertEquals(zip + ": zip entry 'sub/./tai_khoan.csv' is in the zip twice (perhaps in other upper and lower"
+                + " case); zip the batch again", e.getMessage());
+    }
+
+    @Test
+    void aPathTooLongForTheLedgerRefusesTheBatch() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("batch"));
+        String deep = ("thu-muc-rat-dai-" + "x".repeat(40) + "/").repeat(5);
+        writeFolder(folder, Map.of(deep + "tai_khoan.csv", ACCOUNTS_HEADER, "don_vi.csv", "x"));
+        SourceFileException e = assertThrows(SourceFileException.class, () -> BatchFiles.open(folder));
+        assertTrue(e.getMessage().startsWith(folder + ": the file '" + deep), e.getMessage());
+        assertTrue(e.getMessage().endsWith("has a path longer than 255 characters; shorten its folder names and"
+                + " deliver the batch again"), e.getMessage());
+    }
+
+    @Test
+    void commonFoldersAreCountedWholeSegmentsOnly() {
+        assertEquals(0, BatchFiles.commonFolders(List.of()));
+        assertEquals(0, BatchFiles.commonFolders(List.of("a.csv", "sub/b.csv")));
+        assertEquals(1, BatchFiles.commonFolders(List.of("sub/a.csv")));
+        assertEquals(1, BatchFiles.commonFolders(List.of("top/sub1/a.csv", "top/sub2/a.csv")));
+        assertEquals(0, BatchFiles.commonFolders(List.of("sub1/a.csv", "sub10/a.csv")));
+        assertEquals(1, BatchFiles.commonFolders(List.of("top/a.csv", "top/sub/a.csv")));
+    }
 }

@@ -149,14 +149,33 @@ class CsvSourceReaderTest {
     }
 
     @Test
-    void duplicateColumnsAreListedAndTheFirstOneWins() throws IOException {
-        Path p = write("don_vi.csv", "Mã đơn vị,Tên đơn vị,Tên đơn vị,Ngày cập nhật,Unknown\nX1,first,second,2024-10-01,u\n",
-                false);
+    void aHeaderWithTwoColumnsForOneFieldRejectsTheFileNamingBoth() throws IOException {
+        Path p = write("tai_khoan.csv", "Mã tài khoản,Số CCCD,Họ và tên,Ngày cập nhật,Ghi chú,Mã xã,Họ và tên\n"
+                + "A1,036123456789,An,2024-10-01,,00001,Bình\n", false);
+        SourceFileException e = assertThrows(SourceFileException.class, () -> read(p, new ArrayList<>()));
+        assertEquals("tai_khoan.csv: columns 3 \"Họ và tên\" and 7 \"Họ và tên\" both map to full_name;"
+                + " remove one and export again", e.getMessage());
+
+        Path aliases = write("don_vi.csv", "Tên đơn vị;Mã đơn vị;Ngày cập nhật;Họ tên;Tên đơn vị \n"
+                + "A;X1;2024-10-01;;B\n", false);
+        SourceFileException e2 = assertThrows(SourceFileException.class, () -> read(aliases, new ArrayList<>()));
+        assertEquals("don_vi.csv: columns 1 \"Tên đơn vị\" and 5 \"Tên đơn vị\" both map to unit_name;"
+                + " remove one and export again", e2.getMessage());
+
+        Path accounts = write("tai_khoan_2.csv", "Mã tài khoản,Họ tên,Số CCCD,Họ và tên,Ngày cập nhật,Số CCCD *\n"
+                + "A1,An,036123456789,An,2024-10-01,036123456789\n", false);
+        SourceFileException e3 = assertThrows(SourceFileException.class, () -> read(accounts, new ArrayList<>()));
+        assertEquals("tai_khoan_2.csv: columns 2 \"Họ tên\" and 4 \"Họ và tên\" both map to full_name;"
+                + " columns 3 \"Số CCCD\" and 6 \"Số CCCD *\" both map to citizen_id; remove one of each and export again",
+                e3.getMessage());
+    }
+
+    @Test
+    void aDuplicateInARowThatIsNotTheHeaderIsJustData() throws IOException {
+        Path p = write("don_vi.csv", "Mã đơn vị,Tên đơn vị,Ngày cập nhật\nTên đơn vị,Tên đơn vị,2024-10-01\n", false);
         List<SourceRow> out = new ArrayList<>();
-        FileReadReport report = read(p, out);
-        assertEquals(List.of("Tên đơn vị"), report.duplicateColumns());
-        assertEquals(List.of("Unknown"), report.unknownColumns());
-        assertEquals("first", out.get(0).values().get("unit_name"));
+        read(p, out);
+        assertEquals("Tên đơn vị", out.get(0).values().get("unit_code"));
     }
 
     @Test
@@ -200,6 +219,81 @@ class CsvSourceReaderTest {
         SourceFileException e = assertThrows(SourceFileException.class, () -> read(p, new ArrayList<>()));
         assertTrue(e.getMessage().startsWith("don_vi.csv: malformed CSV near line 3 ("), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void invalidUtf8IsReportedAtItsTrueLineFarFromTheStart() throws IOException {
+        assertEquals("phieu_danh_gia.csv: not valid UTF-8 text at line 1201; save the file as UTF-8 (Excel: CSV UTF-8)"
+                + " and export again", badByteAfter(1200, false, 0).getMessage());
+        // with a BOM and 12 quoted line breaks on the way: physical lines still, not records
+        assertEquals("phieu_danh_gia.csv: not valid UTF-8 text at line 1213; save the file as UTF-8 (Excel: CSV UTF-8)"
+                + " and export again", badByteAfter(1200, true, 100).getMessage());
+        // past the separator detection's read-ahead (128 Ki characters): found while parsing
+        assertEquals("phieu_danh_gia.csv: not valid UTF-8 text at line 5001; save the file as UTF-8 (Excel: CSV UTF-8)"
+                + " and export again", badByteAfter(5000, false, 0).getMessage());
+    }
+
+    /** {@code lines} good lines (the header first), then a line with a bad byte; every {@code quoteEvery}th quoted. */
+    private SourceFileException badByteAfter(int lines, boolean bom, int quoteEvery) throws IOException {
+        Path p = dir.resolve("phieu_danh_gia.csv");
+        StringBuilder good = new StringBuilder("Mã phiếu,Mã tài khoản,Năm đánh giá,Ghi chú,Ngày gửi,Ngày cập nhật\r\n");
+        for (int i = 2; i <= lines; i++) {
+            boolean quoted = quoteEvery > 0 && i % quoteEvery == 0;
+            good.append("P").append(i).append(",A").append(i).append(",2024,")
+                    .append(quoted ? "\"Đạt\r\nyêu cầu\"" : "Đạt yêu cầu").append(",01/10/2024,01/10/2024\r\n");
+        }
+        byte[] bad = "P9,A9,2024,Đ".getBytes(StandardCharsets.UTF_8);
+        bad[bad.length - 1] = (byte) 0x28; // 'Đ' is C4 90: the lead byte C4 followed by '(' is not UTF-8
+        Files.write(p, concat(bom ? new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF} : new byte[0],
+                good.toString().getBytes(StandardCharsets.UTF_8), bad,
+                ",01/10/2024,01/10/2024\r\n".getBytes(StandardCharsets.UTF_8)));
+        return assertThrows(SourceFileException.class, () -> read(p, new ArrayList<>()));
+    }
+
+    @Test
+    void invalidUtf8InTheFirstLinesIsReportedAtItsLineToo() throws IOException {
+        Path p = dir.resolve("dan_so.csv");
+        byte[] head = "Năm,Mã xã,Số người trong độ tuổi\n2024,00001,5\n2024,00002,".getBytes(StandardCharsets.UTF_8);
+        Files.write(p, concat(head, new byte[] {(byte) 0xFF, '\n'}));
+        SourceFileException e = assertThrows(SourceFileException.class, () -> read(p, new ArrayList<>()));
+        assertTrue(e.getMessage().startsWith("dan_so.csv: not valid UTF-8 text at line 3;"), e.getMessage());
+    }
+
+    @Test
+    void aRecordLongerThanTheLimitRejectsTheFileWithItsLineNotTheHeap() throws IOException {
+        Path p = dir.resolve("don_vi.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+            w.write("Mã đơn vị,Tên đơn vị,Ngày cập nhật\nDV1,A,2024-10-01\nDV2,\"B");
+            String chunk = "x".repeat(999) + "\n";
+            for (int i = 0; i < 3_000; i++) { // an unclosed quote swallowing 3 million characters
+                w.write(chunk);
+            }
+        }
+        SourceFileException e = assertThrows(SourceFileException.class, () -> read(p, new ArrayList<>()));
+        assertEquals("don_vi.csv: the record starting at line 3 is longer than 1000000 characters"
+                + " (ingest.limits.max-record-chars); look for an unclosed quote there, or raise the limit", e.getMessage());
+
+        ExtractionLimits tiny = new ExtractionLimits(1 << 20, 10, 100, 1_000);
+        Path small = write("tai_khoan.csv", "Mã tài khoản,Số CCCD,Họ và tên,Ngày cập nhật\n"
+                + "A1,036123456789,An,2024-10-01\n" + "A2,036123456789," + "y".repeat(200_000) + ",2024-10-01\n", false);
+        List<SourceRow> rows = new ArrayList<>();
+        SourceFileException e2 = assertThrows(SourceFileException.class,
+                () -> SourceFileReader.read(SourceFile.of(small), rows::add, tiny));
+        assertTrue(e2.getMessage().startsWith("tai_khoan.csv: the record starting at line 3 is longer than 1000"
+                + " characters"), e2.getMessage());
+
+        Path fits = write("tai_khoan_3.csv", "Mã tài khoản,Số CCCD,Họ và tên,Ngày cập nhật\n"
+                + "A1,036123456789," + "z".repeat(900) + ",2024-10-01\n", false);
+        assertEquals(1, SourceFileReader.read(SourceFile.of(fits), r -> { }, tiny).rowsRead(),
+                "a record within the limit is read");
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     @Test

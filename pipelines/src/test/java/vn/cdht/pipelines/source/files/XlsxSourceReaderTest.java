@@ -210,6 +210,32 @@ class XlsxSourceReaderTest {
     }
 
     @Test
+    void aHeaderWithTwoColumnsForOneFieldRejectsTheWorkbookNamingBothByTheirLetters() throws IOException {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        Sheet s = wb.createSheet("Danh sách");
+        title(s, 0, "DANH SÁCH TÀI KHOẢN", 7);
+        Row header = s.createRow(3);
+        cells(header, "Mã tài khoản", "Số CCCD", "Họ và tên", "Ngày cập nhật");
+        header.createCell(27).setCellValue("Họ tên"); // column AB, far to the right
+        cells(s.createRow(4), "A1", "036123456789", "An", "2024-10-01");
+        Path p = save(wb, "tai_khoan.xlsx");
+        SourceFileException e = assertThrows(SourceFileException.class,
+                () -> SourceFileReader.read(SourceFile.of(p), r -> { }));
+        assertEquals("tai_khoan.xlsx: columns C \"Họ và tên\" and AB \"Họ tên\" both map to full_name;"
+                + " remove one and export again", e.getMessage());
+    }
+
+    @Test
+    void columnNamesAreTheSpreadsheetsLetters() {
+        assertEquals(List.of("A", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"),
+                java.util.stream.IntStream.of(0, 25, 26, 27, 51, 52, 701, 702).mapToObj(XlsxSheetHandler::columnName)
+                        .toList());
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(i, XlsxSheetHandler.columnIndex(XlsxSheetHandler.columnName(i) + "12"));
+        }
+    }
+
+    @Test
     void aSheetWithoutHeaderIsReported() throws IOException {
         XSSFWorkbook wb = new XSSFWorkbook();
         Sheet s = wb.createSheet();
