@@ -14,6 +14,7 @@ import vn.cdht.pipelines.ingest.BatchIngestion;
 import vn.cdht.pipelines.ingest.DatabaseIngestion;
 import vn.cdht.pipelines.ingest.IngestReport;
 import vn.cdht.pipelines.ingest.JdbcSource;
+import vn.cdht.pipelines.source.files.SourceFileException;
 import vn.cdht.pipelines.source.files.ExtractionLimits;
 import vn.cdht.warehouse.config.ConfigException;
 import vn.cdht.warehouse.ingest.FileRecord;
@@ -54,8 +55,16 @@ final class IngestCommand implements Callable<Integer> {
         try (CdhtContext ctx = root.context(); HomeLock lock = HomeLock.acquire(ctx, "cdht ingest")) {
             IngestReport report;
             if (source.path != null) {
-                report = new BatchIngestion(ctx.ingestionSpark(), ctx.ingestLedger(), ctx.staging(), ctx::progress,
-                        ExtractionLimits.from(ctx.config())).run(source.path);
+                try {
+                    report = new BatchIngestion(ctx.ingestionSpark(), ctx.ingestLedger(), ctx.staging(), ctx::progress,
+                            ExtractionLimits.from(ctx.config())).run(source.path);
+                } catch (SourceFileException refused) {
+                    // the batch as a whole (a zip over a limit, two entries of one name): nothing of it was ingested
+                    ctx.err().println("cdht ingest: batch refused, nothing of it ingested: " + refused.getMessage()
+                            + " (exit code " + ExitCodes.REJECTED + ")");
+                    ctx.err().flush();
+                    return ExitCodes.REJECTED;
+                }
             } else {
                 report = new DatabaseIngestion(ctx.ingestionSpark(), ctx.ingestLedger(), ctx.staging(),
                         Duration.ofMinutes(ctx.config().getInt("ingest.jdbc.overlap-minutes", 10)),

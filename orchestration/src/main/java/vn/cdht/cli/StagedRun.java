@@ -22,6 +22,7 @@ import vn.cdht.pipelines.ingest.BatchIngestion;
 import vn.cdht.pipelines.ingest.DatabaseIngestion;
 import vn.cdht.pipelines.ingest.IngestReport;
 import vn.cdht.pipelines.ingest.JdbcSource;
+import vn.cdht.pipelines.source.files.SourceFileException;
 import vn.cdht.pipelines.source.files.ExtractionLimits;
 import vn.cdht.reports.Period;
 import vn.cdht.reports.ReportData;
@@ -163,8 +164,16 @@ final class StagedRun implements PipelineRunner {
         long accepted = 0;
         List<String> batches = new ArrayList<>();
         for (Path batch : batchesIn(inbox)) {
-            IngestReport report = new BatchIngestion(ctx.ingestionSpark(), ctx.ingestLedger(), ctx.staging(), ctx::progress,
-                    ExtractionLimits.from(ctx.config())).run(batch);
+            IngestReport report;
+            try {
+                report = new BatchIngestion(ctx.ingestionSpark(), ctx.ingestLedger(), ctx.staging(), ctx::progress,
+                        ExtractionLimits.from(ctx.config())).run(batch);
+            } catch (SourceFileException refused) {
+                // one refused batch (a zip over a limit) must not keep the rest of the inbox out
+                ctx.progress("batch " + batch.getFileName() + " refused, nothing of it ingested: " + refused.getMessage());
+                rejections.add(refused.getMessage());
+                continue;
+            }
             if (report.outcome() == IngestReport.Outcome.INGESTED) {
                 IngestCommand.print(ctx, report);
                 accepted += report.rowsAccepted();
