@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.DataFile;
@@ -136,7 +140,15 @@ final class BulletinChecks {
         assertTrue(all.out().contains("reports/s"), all.out());
     }
 
-    /** The unit list: under restricted/, names in full, CCCD masked, no 12-digit number anywhere. */
+    private static String permissions(Path p) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The unit list: under restricted/ (the owner's only), names in full, CCCD masked, no 12-digit number anywhere. */
     void theUnitListMasksTheCccd(Path analyst) {
         String period = report("province", "pdf").period();
         String unit = AnalystQuery.run(analyst, "SELECT unit_code FROM mart.unit_progress WHERE year = "
@@ -146,6 +158,8 @@ final class BulletinChecks {
         RenderedReport pdf = report("unit-list", "pdf");
         assertTrue(pdf.personalData());
         assertEquals(home.resolve("bulletins").resolve("restricted").toAbsolutePath().normalize(), pdf.file().getParent());
+        assertEquals("rwx------", permissions(pdf.file().getParent()));
+        assertEquals("rw-------", permissions(pdf.file()));
         String text = RenderedFiles.pdfText(pdf.file());
         assertTrue(text.contains("DANH SÁCH CÔNG DÂN TỰ ĐÁNH GIÁ"), text);
         assertTrue(java.util.regex.Pattern.compile("0\\d{2}\\*{7}\\d{2}").matcher(text).find(), "a masked CCCD in:\n" + text);

@@ -1,6 +1,7 @@
 package vn.cdht.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -9,11 +10,15 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import vn.cdht.warehouse.analyst.AnalystQuery;
 
 class SqlCommandTest {
 
@@ -71,6 +76,27 @@ class SqlCommandTest {
         assertEquals(1, run.exitCode());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains("read-only"), run.err());
+    }
+
+    @Test
+    void cannotReadOrWriteFilesOutsideTheDatabase() throws Exception {
+        Path secret = Files.createDirectories(home.resolve("secrets")).resolve("pseudonym.key");
+        Files.writeString(secret, "dGhlIHRlc3Qgc2VjcmV0\n");
+        for (String sql : List.of("COPY (SELECT 1) TO '" + home.resolve("x.csv") + "'",
+                "SELECT * FROM read_text('" + secret + "')", "INSTALL httpfs")) {
+            CliRun run = CliRun.of(Map.of(), "sql", "--home", home.toString(), sql);
+            assertEquals(1, run.exitCode(), sql);
+            assertEquals("cdht sql: error: " + AnalystQuery.SEALED + "\n", run.err(), sql);
+            assertFalse(run.out().contains("dGhlIHRlc3Qgc2VjcmV0"), run.out());
+        }
+        assertFalse(Files.exists(home.resolve("x.csv")));
+    }
+
+    @Test
+    void theAnalystDatabaseStaysReadableByOthers() throws Exception {
+        Path db = home.resolve("analyst.duckdb");
+        assertTrue(Files.getPosixFilePermissions(db).contains(PosixFilePermission.OTHERS_READ),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(db)));
     }
 
     @Test

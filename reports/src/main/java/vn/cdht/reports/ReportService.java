@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -24,6 +23,7 @@ import org.apache.iceberg.catalog.Catalog;
 import vn.cdht.reports.registry.NewReport;
 import vn.cdht.reports.registry.RenderedReport;
 import vn.cdht.reports.registry.ReportRegistry;
+import vn.cdht.warehouse.privacy.OwnerOnly;
 
 /**
  * Renders reports: loads the kind's tables into an in-memory DuckDB database (current snapshots, or the recorded
@@ -181,26 +181,21 @@ public final class ReportService {
         // unit lists (names, masked CCCD) are kept apart, readable by the owner only
         Path folder = personal ? outputFolder.resolve("restricted") : outputFolder;
         try {
-            Files.createDirectories(folder);
             if (personal) {
-                restrict(folder, "rwx------");
+                OwnerOnly.createDirectories(folder);
+            } else {
+                Files.createDirectories(folder);
             }
             Path target = folder.resolve(name).toAbsolutePath().normalize();
             Path tmp = folder.resolve("." + name + ".tmp");
             Files.write(tmp, bytes);
             if (personal) {
-                restrict(tmp, "rw-------");
+                OwnerOnly.restrict(tmp);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report " + folder.resolve(name) + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void restrict(Path p, String perms) throws IOException {
-        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
         }
     }
 

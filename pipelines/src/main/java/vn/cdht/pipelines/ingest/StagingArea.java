@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 import vn.cdht.pipelines.source.SourceEntity;
 import vn.cdht.pipelines.source.SourceRow;
+import vn.cdht.warehouse.privacy.OwnerOnly;
 
 /**
  * Where rows read by the driver wait for Spark: JSON lines, one folder per batch and entity, written through Hadoop's
@@ -34,6 +35,18 @@ public final class StagingArea {
     public StagingArea(String base, SparkSession spark) {
         this.base = toUri(base);
         this.hadoop = spark.sparkContext().hadoopConfiguration();
+        createOwnerOnly(this.base);
+    }
+
+    /** Staged rows hold personal data: a local staging folder is the owner's alone (shared storage has its own ACLs). */
+    private static void createOwnerOnly(String base) {
+        OwnerOnly.localPath(base).ifPresent(folder -> {
+            try {
+                OwnerOnly.createDirectories(folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the staging folder " + folder + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     /** The staging folder (a URI). */

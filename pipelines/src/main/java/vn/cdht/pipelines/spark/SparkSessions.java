@@ -6,12 +6,16 @@ import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import vn.cdht.warehouse.catalog.CatalogSettings;
 import vn.cdht.warehouse.config.CdhtConfig;
+import vn.cdht.warehouse.privacy.OwnerOnly;
 
 /**
  * Builds the SparkSession from the configuration: master, the Iceberg catalog as default catalog, and any
  * {@code spark.conf.*} setting. The same code runs locally and on a cluster; only the configuration differs.
  */
 public final class SparkSessions {
+
+    /** Hadoop's umask for the files Spark and Iceberg write on a local warehouse. */
+    public static final String OWNER_ONLY_UMASK = "077";
 
     private SparkSessions() {
     }
@@ -39,6 +43,11 @@ public final class SparkSessions {
             createParent(Path.of(dir, "x"));
             builder.config("spark.local.dir", dir);
         });
+        if (OwnerOnly.localPath(catalog.warehouse()).isPresent()) {
+            // a local warehouse (and staging): files rw-------, folders rwx------, whatever the process umask; on
+            // HDFS or object storage access is theirs to control, so the umask is left alone there
+            builder.config("spark.hadoop.fs.permissions.umask-mode", OWNER_ONLY_UMASK);
+        }
         catalog.sparkConf().forEach(builder::config);
         config.subset("spark.conf").forEach(builder::config);
         return builder.getOrCreate();

@@ -15,13 +15,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Queries on the analyst database through a read-only DuckDB connection: a write fails with DuckDB's own error.
+ * Queries on the analyst database through a read-only, sealed DuckDB connection: a write fails with DuckDB's own
+ * error, and nothing outside the database can be read or written (no file, no other database, no extension).
  * {@link #run} answers one statement; {@link #open} keeps a connection for several (the interactive prompt).
  */
 public final class AnalystQuery implements AutoCloseable {
 
     private static final Pattern NUMERIC_TYPE = Pattern.compile(
             "(U?TINYINT|U?SMALLINT|U?INTEGER|U?BIGINT|U?HUGEINT|FLOAT|DOUBLE|DECIMAL.*|BOOLEAN)");
+
+    /** The answer to any statement that would read or write a file, attach a database or load an extension. */
+    public static final String SEALED = "cdht sql is read-only and cannot read or write files outside the analyst"
+            + " database; use --csv FILE or --json";
+
+    /** What DuckDB says when a sealed connection refuses a file, a database or an extension. */
+    private static final List<String> DUCKDB_SEALED = List.of("file system operations are disabled by configuration",
+            "Loading external extensions is disabled", "Cannot launch in-memory database in read-only mode");
 
     private final Connection duck;
 
@@ -31,7 +40,7 @@ public final class AnalystQuery implements AutoCloseable {
 
     public static AnalystQuery open(Path database) {
         try {
-            return new AnalystQuery(DuckDb.openReadOnly(database));
+            return new AnalystQuery(DuckDb.openSealed(database));
         } catch (SQLException e) {
             throw new AnalystException("cannot open the analyst database " + database + ": " + AnalystException.firstLine(e), e);
         }
@@ -44,6 +53,9 @@ public final class AnalystQuery implements AutoCloseable {
     }
 
     public QueryResult query(String sql) {
+        if (SealedSql.refused(sql).isPresent()) {
+            throw new AnalystException(SEALED);
+        }
         try (Statement st = duck.createStatement()) {
             if (!st.execute(sql)) {
                 return QueryResult.empty();
@@ -52,7 +64,9 @@ public final class AnalystQuery implements AutoCloseable {
                 return read(rs);
             }
         } catch (SQLException e) {
-            throw new AnalystException(AnalystException.firstLine(e), e);
+            String message = AnalystException.firstLine(e);
+            boolean sealed = DUCKDB_SEALED.stream().anyMatch(message::contains);
+            throw new AnalystException(sealed ? SEALED : message, e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Properties;
 
 /** Connections to DuckDB files and the quoting DuckDB SQL needs. */
@@ -20,11 +21,25 @@ final class DuckDb {
         return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
     }
 
-    /** A read-only connection to an existing analyst database; a missing file says how to make one. */
-    static Connection openReadOnly(Path file) throws SQLException {
+    /**
+     * DuckDB settings of a sealed connection: no file but the database it opened (no COPY, ATTACH, read_csv, glob, ...),
+     * no extension installed or loaded, and the configuration locked so that no SET, RESET or PRAGMA gives any of it
+     * back. Given at open: DuckDB applies start-up options before the lock takes hold, and the database file itself
+     * is opened before external access is off.
+     */
+    static final Map<String, String> SEALED = Map.of(
+            "enable_external_access", "false",
+            "allow_unsigned_extensions", "false",
+            "autoinstall_known_extensions", "false",
+            "autoload_known_extensions", "false",
+            "lock_configuration", "true");
+
+    /** A read-only, sealed ({@link #SEALED}) connection to an existing analyst database; a missing file says how to make one. */
+    static Connection openSealed(Path file) throws SQLException {
         requireExists(file);
         Properties p = new Properties();
         p.setProperty(READ_ONLY_PROPERTY, "true");
+        SEALED.forEach(p::setProperty);
         return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
     }
 

@@ -12,6 +12,11 @@ final class LocalPaths {
     private LocalPaths() {
     }
 
+    /** Whether {@link #toLocal} can read {@code location}: a {@code file:} location or a bare path. */
+    static boolean isLocal(String location) {
+        return location.startsWith("file:") || !location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
+    }
+
     static String toLocal(String location, String table) {
         String path;
         if (location.startsWith("file://")) {

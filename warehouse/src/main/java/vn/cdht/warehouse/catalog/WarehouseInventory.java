@@ -5,14 +5,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.iceberg.Snapshot;
-import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
+import vn.cdht.warehouse.analyst.LiveRows;
 
-/** Lists every table of the catalog with its row count and current snapshot, read from Iceberg metadata only. */
+/**
+ * Lists every table of the catalog with its live row count and current snapshot, from Iceberg metadata (and, for a
+ * table with merge-on-read deletes, its delete files: {@link LiveRows}).
+ */
 public final class WarehouseInventory {
 
     private final Catalog catalog;
@@ -41,11 +44,11 @@ public final class WarehouseInventory {
         Snapshot snapshot = table.currentSnapshot();
         String ns = String.join(".", id.namespace().levels());
         if (snapshot == null) {
-            return new TableStatus(ns, id.name(), 0, null, null);
+            return new TableStatus(ns, id.name(), 0, 0, null, null);
         }
-        String total = snapshot.summary().get(SnapshotSummary.TOTAL_RECORDS_PROP);
-        long rows = total == null ? -1 : Long.parseLong(total);
-        return new TableStatus(ns, id.name(), rows, snapshot.snapshotId(), Instant.ofEpochMilli(snapshot.timestampMillis()));
+        LiveRows.Count live = LiveRows.of(table, snapshot);
+        return new TableStatus(ns, id.name(), live.rows(), live.deleteFiles(), snapshot.snapshotId(),
+                Instant.ofEpochMilli(snapshot.timestampMillis()));
     }
 
     private List<Namespace> namespaces() {

@@ -53,7 +53,11 @@ public final class PseudonymSecret {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path folder = file.toAbsolutePath().getParent();
+            if (!Files.isDirectory(folder)) {
+                // a new folder is the secret's own (<home>/secrets); one that exists may be shared, and is left alone
+                OwnerOnly.createDirectories(folder);
+            }
             Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
