@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
                 BatchesCommand.class,
                 QuarantineCommand.class,
                 IndicatorsCommand.class,
+                RotateKeyCommand.class,
                 DbCommand.class,
                 ReferenceCommand.class,
                 AirflowCommand.class,

@@ -12,6 +12,8 @@ import vn.cdht.pipelines.reference.ReferenceLoad;
 import vn.cdht.pipelines.spark.SparkSessions;
 import vn.cdht.warehouse.ingest.IngestLedger;
 import vn.cdht.warehouse.privacy.CitizenKey;
+import vn.cdht.warehouse.privacy.IngestionSecret;
+import vn.cdht.warehouse.privacy.PseudonymKeyRegistry;
 import vn.cdht.warehouse.privacy.PseudonymSecret;
 import vn.cdht.warehouse.reference.ReferenceSources;
 import vn.cdht.warehouse.catalog.CatalogSettings;
@@ -32,6 +34,7 @@ final class CdhtContext implements AutoCloseable {
     private ControlDatabase control;
     private Catalog catalog;
     private SparkSession spark;
+    private PseudonymSecret pseudonymSecret;
     private boolean ingestionReady;
     private boolean abandonedBatchesChecked;
 
@@ -112,12 +115,23 @@ final class CdhtContext implements AutoCloseable {
     }
 
     /**
+     * The pseudonymisation secret ingestion uses, checked against the one the warehouse was built with (recorded on
+     * first use); generated on a fresh embedded installation (see {@link IngestionSecret}).
+     */
+    PseudonymSecret pseudonymSecret() {
+        if (pseudonymSecret == null) {
+            pseudonymSecret = IngestionSecret.resolve(config, () -> new PseudonymKeyRegistry(control()), this::progress);
+        }
+        return pseudonymSecret;
+    }
+
+    /**
      * Spark ready for ingestion: the reference data loaded (a quick no-op when unchanged), the ingestion tables, the
-     * SQL functions and the citizen pseudonym (its secret must be configured; the demo generates one).
+     * SQL functions and the citizen pseudonym ({@link #pseudonymSecret()}).
      */
     SparkSession ingestionSpark() {
         if (!ingestionReady) {
-            PseudonymSecret secret = PseudonymSecret.load(config);
+            PseudonymSecret secret = pseudonymSecret();
             SparkSession s = spark();
             new ReferenceLoad(s, this::progress).run(ReferenceSources.from(config).readAll());
             IngestTables.ensure(s);

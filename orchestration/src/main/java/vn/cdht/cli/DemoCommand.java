@@ -23,7 +23,6 @@ import vn.cdht.reports.ReportRequest;
 import vn.cdht.reports.ReportService;
 import vn.cdht.reports.registry.RenderedReport;
 import vn.cdht.reports.registry.ReportRegistry;
-import vn.cdht.warehouse.privacy.PseudonymSecret;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the main job on the embedded installation (nothing to install).",
@@ -59,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
             var out = ctx.out();
             out.println("== 1/8 Control database");
             out.println("Schema version " + ctx.control().version().orElse("none") + " at " + ctx.control().settings().displayUrl());
-            PseudonymSecret.loadOrGenerate(ctx.config());
+            ctx.pseudonymSecret();
             out.println();
             out.println("== 2/8 Reference data");
             ReferenceCommand.loadAndReport(ctx);

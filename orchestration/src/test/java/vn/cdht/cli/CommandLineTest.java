@@ -3,6 +3,7 @@ package vn.cdht.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,8 +90,10 @@ class CommandLineTest {
     }
 
     @Test
-    void ingestionNeedsThePseudonymSecretAndSaysWhereToPutIt() {
-        CliRun run = CliRun.of(Map.of(), "ingest", home.resolve("batch").toString(), "--home", home.toString());
+    void ingestionWithoutASecretFileNeedsThePseudonymSecretAndSaysWhereToPutIt() throws Exception {
+        Path config = Files.writeString(home.resolve("cdht.properties"), "pseudonym.secret-file=\n");
+        CliRun run = CliRun.of(Map.of("CDHT_CONFIG", config.toString()), "ingest", home.resolve("batch").toString(),
+                "--home", home.toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().strip().startsWith("cdht ingest: error: no pseudonymisation secret: set pseudonym.secret (CDHT_PSEUDONYM_SECRET)"),
                 run.err());

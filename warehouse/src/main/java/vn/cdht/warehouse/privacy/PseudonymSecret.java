@@ -70,20 +70,27 @@ public final class PseudonymSecret {
         return new PseudonymSecret(key);
     }
 
-    private static Optional<PseudonymSecret> find(CdhtConfig config) {
+    /** The configured secret: {@code pseudonym.secret}, else the file {@code pseudonym.secret-file} if it exists. */
+    public static Optional<PseudonymSecret> find(CdhtConfig config) {
         Optional<String> inline = config.find("pseudonym.secret");
         if (inline.isPresent()) {
-            return Optional.of(new PseudonymSecret(decode(inline.get())));
+            return Optional.of(parse(inline.get()));
         }
-        Optional<Path> file = config.find("pseudonym.secret-file").map(Path::of).filter(Files::isRegularFile);
-        if (file.isPresent()) {
-            try {
-                return Optional.of(new PseudonymSecret(decode(Files.readString(file.get(), StandardCharsets.US_ASCII).strip())));
-            } catch (IOException e) {
-                throw new ConfigException("cannot read the pseudonymisation secret " + file.get() + ": " + e.getMessage());
-            }
+        return config.find("pseudonym.secret-file").map(Path::of).filter(Files::isRegularFile).map(PseudonymSecret::read);
+    }
+
+    /** A secret given as text: base64, or else the text's own bytes. */
+    public static PseudonymSecret parse(String text) {
+        return new PseudonymSecret(decode(text));
+    }
+
+    /** The secret in a file (its text without surrounding white space, as {@link #parse} reads it). */
+    public static PseudonymSecret read(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.US_ASCII).strip());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the pseudonymisation secret " + file + ": " + e.getMessage());
         }
-        return Optional.empty();
     }
 
     /** Base64 if it decodes as such, otherwise the text's bytes. */

@@ -1,14 +1,23 @@
 package vn.cdht.warehouse.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.cdht.warehouse.config.ConfigException;
+import vn.cdht.warehouse.privacy.KeyFingerprint;
+import vn.cdht.warehouse.privacy.PseudonymKeyRegistry;
+import vn.cdht.warehouse.privacy.PseudonymSecret;
 
 /** The same expectations of the control database on every dialect. */
 abstract class ControlDatabaseContract {
@@ -53,6 +62,55 @@ abstract class ControlDatabaseContract {
                 assertEquals("ref.x=1", rs.getString(5));
                 assertEquals("succeeded", rs.getString(6));
             }
+        }
+    }
+
+    @Test
+    void recordsTheFingerprintOfThePseudonymSecretAndRefusesAnotherUntilARotationCompletes() throws Exception {
+        ControlDatabase db = database();
+        db.migrate();
+        PseudonymKeyRegistry registry = new PseudonymKeyRegistry(db);
+        PseudonymSecret a = secret("the first secret, 16 bytes or more");
+        PseudonymSecret b = secret("the second secret, 16 bytes or more");
+        KeyFingerprint fa = KeyFingerprint.of(a);
+        KeyFingerprint fb = KeyFingerprint.of(b);
+
+        assertTrue(registry.verifyOrRecord(a, "here"), "recorded on first use");
+        assertFalse(registry.verifyOrRecord(a, "here"), "verified afterwards");
+        assertEquals(fa, registry.current().orElseThrow().fingerprint());
+        assertFalse(fa.hex().equals(HexFormat.of().formatHex(a.key())), "the fingerprint is not the secret");
+        ConfigException other = assertThrows(ConfigException.class, () -> registry.verifyOrRecord(b, "the file F"));
+        assertTrue(other.getMessage().matches("the pseudonymisation secret differs from the one this warehouse was built with"
+                + " \\(fingerprint " + fa.shortForm() + " recorded \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d Vietnam time, now "
+                + fb.shortForm() + "\\): every citizen would get a second key\\. Restore the original secret \\(the file F\\),"
+                + " or rotate on purpose with 'cdht rotate-key'"), other.getMessage());
+        assertThrows(SQLException.class, () -> insertCurrent(db, fb), "at most one current secret");
+
+        registry.beginRotation(fb);
+        registry.beginRotation(fb); // again, after a rotation that stopped
+        assertTrue(assertThrows(ConfigException.class, () -> registry.verifyOrRecord(a, "here")).getMessage()
+                .contains("a rotation of the pseudonymisation secret to fingerprint " + fb.shortForm()), "refused while rotating");
+        assertThrows(ConfigException.class, () -> registry.beginRotation(KeyFingerprint.of(secret("a third secret of 16 bytes"))));
+        registry.completeRotation(fb);
+
+        assertFalse(registry.verifyOrRecord(b, "here"));
+        assertTrue(assertThrows(ConfigException.class, () -> registry.verifyOrRecord(a, "here")).getMessage()
+                .contains("(fingerprint " + fa.shortForm() + ") was retired on "));
+        assertThrows(ConfigException.class, () -> registry.beginRotation(fa), "a retired secret does not come back");
+        assertEquals(List.of(fa + " retired", fb + " current"),
+                registry.entries().stream().map(e -> e.fingerprint() + " " + e.status()).toList());
+    }
+
+    private static PseudonymSecret secret(String text) {
+        return PseudonymSecret.of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void insertCurrent(ControlDatabase db, KeyFingerprint f) throws SQLException {
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO pseudonym_key (fingerprint, status, recorded_at) VALUES (?, 'current', CURRENT_TIMESTAMP)")) {
+            ps.setString(1, f.hex());
+            ps.executeUpdate();
         }
     }
 }
