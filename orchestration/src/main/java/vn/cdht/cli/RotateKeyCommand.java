@@ -23,7 +23,7 @@ import vn.cdht.warehouse.privacy.SecretFile;
         description = {"Re-key the warehouse under a new pseudonymisation secret (the old one leaked or was lost).",
                 "Every citizen_key becomes HMAC-SHA256(new secret, CCCD), the CCCD read from",
                 "restricted.citizens: core.accounts, core.yearly_assessments and restricted.citizens,",
-                "one commit each, under the pipeline lock. The old secret is not needed.",
+                "one commit each, under the home's writer lock. The old secret is not needed.",
                 "Then the new secret's fingerprint is the one ingestion must use, and the old one is",
                 "retired: ingestion with it is refused. If the secret lives in pseudonym.secret-file,",
                 "the new one replaces it there (atomically, owner-only); if it is set as",
@@ -61,7 +61,7 @@ final class RotateKeyCommand implements Callable<Integer> {
             PseudonymSecret next = newSecret();
             KeyFingerprint fingerprint = KeyFingerprint.of(next);
             PseudonymKeyRegistry registry = new PseudonymKeyRegistry(ctx.control());
-            try (PipelineLock lock = PipelineLock.acquire(ctx, "cdht " + COMMAND)) {
+            try (HomeLock lock = HomeLock.acquire(ctx, "cdht " + COMMAND)) {
                 Optional<PseudonymKeyRegistry.Entry> previous = registry.current();
                 registry.beginRotation(fingerprint);
                 RunLedger runs = new RunLedger(ctx.control());
