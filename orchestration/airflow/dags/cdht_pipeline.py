@@ -8,6 +8,8 @@
 # (Variable cdht_bin) on the worker. cdht reads its configuration from CDHT_CONFIG / CDHT_* there.
 # The period is the DAG run's param "period" (cdht airflow trigger --conf period=2026-10), else the
 # month before the day the run starts in Asia/Ho_Chi_Minh: the last complete month.
+# A task fails on any non-zero exit of cdht: 1 when the stage failed, 3 when ingestion rejected a file
+# whole (its rows are not in the warehouse; the retries fail too while its batch is in the inbox).
 
 from __future__ import annotations
 

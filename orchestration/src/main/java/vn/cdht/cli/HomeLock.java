@@ -27,10 +27,15 @@ final class HomeLock implements AutoCloseable {
         }
     }
 
+    /** Bytes kept in reserve in the home, freed on a full disk so that the failure can still be recorded. */
+    static final int RESERVE_BYTES = 1 << 20;
+
+    private final CdhtContext ctx;
     private final RunLock lock;
     private final ScheduledExecutorService heartbeat;
 
-    private HomeLock(RunLock lock, ScheduledExecutorService heartbeat) {
+    private HomeLock(CdhtContext ctx, RunLock lock, ScheduledExecutorService heartbeat) {
+        this.ctx = ctx;
         this.lock = lock;
         this.heartbeat = heartbeat;
     }
@@ -52,8 +57,9 @@ final class HomeLock implements AutoCloseable {
             return t;
         });
         heartbeat.scheduleAtFixedRate(lock::heartbeat, 30, 30, TimeUnit.SECONDS);
-        HomeLock held = new HomeLock(lock, heartbeat);
+        HomeLock held = new HomeLock(ctx, lock, heartbeat);
         try {
+            keepReserve(ctx);
             clearLeftovers(ctx);
         } catch (RuntimeException e) {
             held.close();
@@ -128,9 +134,77 @@ final class HomeLock implements AutoCloseable {
         Files.deleteIfExists(path);
     }
 
+    /**
+     * The space reserve: a file of real bytes in the home (next to the control database), written while there is room.
+     * A full disk can leave too little space even to record that a batch failed; freeing the reserve makes that room.
+     */
+    private static Path reserve(CdhtContext ctx) {
+        return ctx.config().home().resolve(".space-reserve");
+    }
+
+    private static void keepReserve(CdhtContext ctx) {
+        Path reserve = reserve(ctx);
+        try {
+            if (!Files.isRegularFile(reserve) || Files.size(reserve) < RESERVE_BYTES) {
+                Files.createDirectories(reserve.getParent());
+                Files.write(reserve, new byte[RESERVE_BYTES]);
+            }
+        } catch (IOException full) {
+            try {
+                Files.deleteIfExists(reserve);
+            } catch (IOException ignored) {
+                // nothing to free
+            }
+        }
+    }
+
+    /**
+     * Releases the lock. Whatever the writer left 'running' is failed first, since nobody else can be ingesting (a
+     * batch whose own failure could not be recorded on a full disk; the reserve is freed for that), and the local
+     * staging is emptied.
+     */
     @Override
     public void close() {
-        heartbeat.shutdownNow();
-        lock.release();
+        try {
+            try {
+                endUnfinished();
+            } catch (RuntimeException e) {
+                if (!vn.cdht.warehouse.io.NoSpace.causedBy(e)) {
+                    throw e;
+                }
+                Files.deleteIfExists(reserve(ctx));
+                endUnfinished();
+            }
+        } catch (IOException | RuntimeException e) {
+            ctx.progress("could not record the end of what this command left unfinished (" + OneLineErrors.message(e)
+                    + "); the next command that opens the home does");
+        } finally {
+            heartbeat.shutdownNow();
+            try {
+                release();
+            } catch (IOException | RuntimeException e) {
+                // the lock stays; its process is gone when the next command looks, so that one takes it over
+                ctx.progress("could not release the home's lock (" + OneLineErrors.message(e) + ")");
+            }
+        }
+    }
+
+    private void release() throws IOException {
+        try {
+            lock.release();
+        } catch (RuntimeException e) {
+            if (!vn.cdht.warehouse.io.NoSpace.causedBy(e)) {
+                throw e;
+            }
+            Files.deleteIfExists(reserve(ctx));
+            lock.release();
+        }
+    }
+
+    private void endUnfinished() {
+        for (String batch : ctx.ingestLedger().failAbandoned(true)) {
+            ctx.progress("batch " + batch + " did not finish: marked failed (ingest it again to complete it)");
+        }
+        localStaging(ctx).ifPresent(HomeLock::emptyFolder);
     }
 }

@@ -51,6 +51,8 @@ public final class AirflowDag {
                 # (Variable cdht_bin) on the worker. cdht reads its configuration from CDHT_CONFIG / CDHT_* there.
                 # The period is the DAG run's param "period" (cdht airflow trigger --conf period=2026-10), else the
                 # month before the day the run starts in %s: the last complete month.
+                # A task fails on any non-zero exit of cdht: 1 when the stage failed, 3 when ingestion rejected a file
+                # whole (its rows are not in the warehouse; the retries fail too while its batch is in the inbox).
                 """.formatted(COMMITTED_FILE, order, spark, TIME_ZONE));
         py.append("""
 

@@ -138,6 +138,9 @@ public final class BatchIngestion {
                 rejected++;
                 progress.accept("rejected " + e.getMessage());
                 records.add(record(batchId, file, entity, "rejected", e.getMessage()));
+            } catch (RuntimeException | Error e) {
+                writer.abandon();
+                throw e;
             }
         }
         WarehouseLoad.Result result = new WarehouseLoad(spark, staging, progress).load(batchId, receivedAt);

@@ -127,6 +127,7 @@ public final class StagingArea {
     /** Writes SourceRows as JSON lines: {"_file": ..., "_row": ..., "_raw": ..., field: value, ...}. */
     public final class Writer implements Consumer<SourceRow>, Closeable {
         private final JsonGenerator json;
+        private final org.apache.hadoop.fs.FSDataOutputStream file;
         private final org.apache.hadoop.fs.Path path;
         private final String fileName;
         private long rows;
@@ -135,7 +136,8 @@ public final class StagingArea {
             this.fileName = fileName;
             this.path = path;
             try {
-                this.json = JSON.createGenerator((java.io.OutputStream) new java.io.BufferedOutputStream(fs().create(path, true), 1 << 16));
+                this.file = fs().create(path, true);
+                this.json = JSON.createGenerator((java.io.OutputStream) new java.io.BufferedOutputStream(file, 1 << 16));
                 json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write staging file " + path, e);
@@ -163,6 +165,25 @@ public final class StagingArea {
 
         public long rows() {
             return rows;
+        }
+
+        /**
+         * Closes whatever can be closed and removes the file, ignoring write errors: the batch failed (a full disk).
+         * A file deleted while still open would keep its space until the process ends.
+         */
+        public void abandon() {
+            for (Closeable c : new Closeable[] {json, file, file.getWrappedStream()}) {
+                try {
+                    c.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // what could not be flushed is not wanted
+                }
+            }
+            try {
+                fs().delete(path, false);
+            } catch (IOException ignored) {
+                // the batch's staging folder is deleted next
+            }
         }
 
         /** Closes and removes the file: its source file was rejected. */

@@ -44,7 +44,9 @@ public final class ControlDatabase {
         }
         if (dialect() == ControlDialect.SQLITE) {
             createParentFolder();
-            props.setProperty("journal_mode", "WAL");
+            // a rollback journal, not WAL: a WAL reader must grow the -shm file, so on a full disk even cdht batches
+            // would fail; with a rollback journal, reading needs no space at all
+            props.setProperty("journal_mode", "DELETE");
             props.setProperty("busy_timeout", "30000");
             props.setProperty("foreign_keys", "true");
         }

@@ -65,7 +65,12 @@ public final class ControlStatements {
                 work.run(c);
                 c.commit();
             } catch (SQLException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    // the first error says what went wrong (SQLITE_FULL, say); a failed rollback only follows from it
+                    e.addSuppressed(rollbackFailed);
+                }
                 throw e;
             }
         } catch (SQLException e) {
