@@ -8,9 +8,17 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-$(mktemp -d /tmp/cdht-adversarial-XXXX)}
 mkdir -p "$WORK"
-CP="orchestration/target/cdht.jar:orchestration/target/lib/*"
 export CDHT_SPARK_MASTER=local[2] CDHT_SPARK_SHUFFLE_PARTITIONS=2
-cdht() { java $(grep -v '^#' conf/jvm.options | tr '\n' ' ') -cp "$CP" -Dfile.encoding=UTF-8 vn.cdht.cli.Cdht "$@"; }
+# a wrapper that execs java, so that the pid of a background "$CDHT ..." is the JVM's own (for kill -9)
+CDHT=$WORK/cdht
+cat >"$CDHT" <<SH
+#!/usr/bin/env bash
+exec java $(grep -v '^#' conf/jvm.options | tr '\n' ' ') \${JAVA_PEAKS:-} -cp "$PWD/orchestration/target/cdht.jar:$PWD/orchestration/target/lib/*" -Dfile.encoding=UTF-8 vn.cdht.cli.Cdht "\$@"
+SH
+chmod +x "$CDHT"
+cdht() { "$CDHT" "$@"; }
+# waits (at most 10 minutes) until FILE holds TEXT
+await() { for _ in $(seq 1 3000); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.2; done; return 1; }
 HEADER='Mã tài khoản,Số CCCD,Họ và tên,Ngày sinh,Giới tính,Mã tỉnh,Mã xã,Nhóm đối tượng,Ngày cập nhật'
 accounts() { # FILE FROM COUNT
   python3 - "$@" <<'PY'
@@ -23,7 +31,7 @@ with open(f, "w", encoding="utf-8") as out:
 PY
 }
 # the ledger's totals of a home: read accepted quarantined superseded
-totals() { cdht --home "$1" batches --no-files 2>/dev/null | awk 'NR>2 && $1 ~ /^f-|^j-/ {r+=$5; a+=$6; q+=$7; s+=$8} END {printf "%d %d %d %d", r, a, q, s}'; }
+totals() { cdht --home "$1" batches --no-files 2>/dev/null | awk 'NR>1 && $1 ~ /^f-|^j-/ && $3 == "succeeded" {r+=$5; a+=$6; q+=$7; s+=$8} END {printf "%d %d %d %d", r, a, q, s}'; }
 row() { # CASE SAW READ_EXPECTED HOME
   read -r r a q s < <(totals "$4")
   printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$2" "$r" "$a" "$q" "$s" "$(( $3 - a - q - s ))"
@@ -44,14 +52,15 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z, z.open("tai_k
     chunk = b"\0" * (1 << 24)
     for _ in range(256): f.write(chunk)
 PY
-H=$WORK/h2; /usr/bin/time -f "%M" -o $WORK/2.mem cdht --home $H ingest $WORK/bomb.zip >$WORK/2.out 2>$WORK/2.err; rc=$?
-row "zip bomb ($(du -h $WORK/bomb.zip | cut -f1) → 4 GiB of zeros)" "exit $rc: $(first $WORK/2.err); peak RSS $(( $(cat $WORK/2.mem) / 1024 )) MB; staging after: $(du -sh $H/staging 2>/dev/null | cut -f1)" 0 $H
+H=$WORK/h2; JAVA_PEAKS="-Dcdht.peaks-file=$WORK/2.peaks" cdht --home $H ingest $WORK/bomb.zip >$WORK/2.out 2>$WORK/2.err; rc=$?
+peak=$(awk -F= '/rss_peak_bytes/ {printf "%d", $2 / 1048576}' $WORK/2.peaks 2>/dev/null)
+row "zip bomb ($(du -h $WORK/bomb.zip | cut -f1) → 4 GiB of zeros)" "exit $rc: $(first $WORK/2.err); peak RSS ${peak:-?} MB; staging after: $(find $H/staging -type f 2>/dev/null | wc -l) files" 0 $H
 
 # 3. kill -9 during ingestion, then the rerun
 H=$WORK/h3; cdht generate --province 51 --scale 0.01 --seed 3 --out $WORK/b3 >/dev/null 2>&1
 READ3=$(for f in $WORK/b3/*.csv; do tail -n +2 "$f" | wc -l; done | awk '{s+=$1} END {print s}')
-( cdht --home $H ingest $WORK/b3 >$WORK/3.out 2>$WORK/3.err & echo $! >$WORK/3.pid; wait ) &
-until grep -q "loading accounts" $WORK/3.err 2>/dev/null; do sleep 0.5; done; kill -9 "$(cat $WORK/3.pid)"; sleep 1
+"$CDHT" --home $H ingest $WORK/b3 >$WORK/3.out 2>$WORK/3.err & p=$!
+await $WORK/3.err "loading accounts"; kill -9 $p; wait $p 2>/dev/null
 left=$(find $H/staging -type f | wc -l)
 cdht --home $H batches --no-files >$WORK/3b.out 2>$WORK/3b.err
 status=$(awk 'NR>2 && $1 ~ /^f-/ {print $3}' $WORK/3b.out)
@@ -61,15 +70,15 @@ row "kill -9 during ingestion, then cdht batches, then the rerun" "$left staging
 # 4. two cdht ingest of different batches at once
 cdht generate --province 51 --scale 0.005 --seed 4 --out $WORK/b4 >/dev/null 2>&1
 cdht --home $H ingest $WORK/b4 >$WORK/4a.out 2>$WORK/4a.err & p=$!
-sleep 0.5; until grep -q "starting Spark\|reading" $WORK/4a.err 2>/dev/null; do sleep 0.2; done
+await $WORK/4a.err "starting Spark"
 cdht --home $H ingest $WORK/b1 >$WORK/4b.out 2>$WORK/4b.err; rc=$?; wait $p; rc1=$?
 READ4=$(( READ3 + $(for f in $WORK/b4/*.csv; do tail -n +2 "$f" | wc -l; done | awk '{s+=$1} END {print s}') ))
 row "two cdht ingest at once (the second: batch of case 1)" "first exit $rc1; second exit $rc: $(first $WORK/4b.err)" $READ4 $H
 
 # 5. kill during publish, status counts after kill and rerun
 cdht --home $H indicators >/dev/null 2>&1
-( cdht --home $H publish >$WORK/5.out 2>$WORK/5.err & echo $! >$WORK/5.pid; wait ) &
-until ls $H/analyst.duckdb.tmp-* >/dev/null 2>&1; do sleep 0.1; done; kill -9 "$(cat $WORK/5.pid)"; sleep 1
+"$CDHT" --home $H publish >$WORK/5.out 2>$WORK/5.err & p=$!
+for _ in $(seq 1 6000); do ls $H/analyst.duckdb.tmp-* >/dev/null 2>&1 && break; sleep 0.1; done; kill -9 $p; wait $p 2>/dev/null
 before=$(ls $H | grep -c 'tmp-'); cdht --home $H publish >/dev/null 2>&1; after=$(ls $H | grep -c 'tmp-')
 units_status=$(cdht --home $H status 2>/dev/null | awk '$1 == "core.units" {print $2}')
 units_real=$(cdht --home $H sql "SELECT count(*) FROM core.units" --csv $WORK/u.csv >/dev/null 2>&1; tail -1 $WORK/u.csv)
