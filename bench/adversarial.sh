@@ -63,7 +63,7 @@ READ3=$(for f in $WORK/b3/*.csv; do tail -n +2 "$f" | wc -l; done | awk '{s+=$1}
 await $WORK/3.err "loading accounts"; kill -9 $p; wait $p 2>/dev/null
 left=$(find $H/staging -type f | wc -l)
 cdht --home $H batches --no-files >$WORK/3b.out 2>$WORK/3b.err
-status=$(awk 'NR>2 && $1 ~ /^f-/ {print $3}' $WORK/3b.out)
+status=$(awk 'NR>1 && $1 ~ /^f-/ {print $3}' $WORK/3b.out)
 cdht --home $H ingest $WORK/b3 >$WORK/3r.out 2>$WORK/3r.err; rc=$?
 row "kill -9 during ingestion, then cdht batches, then the rerun" "$left staging files after the kill; cdht batches: $status, staging $(find $H/staging -type f | wc -l) files; rerun exit $rc" $READ3 $H
 
@@ -133,7 +133,7 @@ f=open('$H/filler','wb')
 while os.statvfs('$H').f_bavail*os.statvfs('$H').f_frsize > 3<<20: f.write(b'\0'*(1<<20)); f.flush()"
   cdht --home $H ingest $WORK/b12 >$WORK/12.out 2>$WORK/12.err; rc=$?
   cdht --home $H batches --no-files >$WORK/12b.out 2>&1; brc=$?
-  st=$(awk 'NR>2 && $1 ~ /^f-/ {print $3}' $WORK/12b.out | tr '\n' ' '); stg=$(find $H/staging -type f | wc -l)
+  st=$(awk 'NR>1 && $1 ~ /^f-/ {print $3}' $WORK/12b.out | tr '\n' ' '); stg=$(find $H/staging -type f | wc -l)
   rm $H/filler; cdht --home $H ingest $WORK/b12 >/dev/null 2>&1; rrc=$?
   row "ingest 200 000 rows on a nearly full home, then free space and rerun" "exit $rc: $(first $WORK/12.err); cdht batches exit $brc: $st; staging files $stg; rerun exit $rrc" 200010 $H
   umount $WORK/small
