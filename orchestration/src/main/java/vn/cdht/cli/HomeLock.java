@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import vn.cdht.pipelines.ingest.StagingArea;
 import vn.cdht.warehouse.config.VietnamTime;
 import vn.cdht.warehouse.control.RunLock;
 
@@ -60,7 +61,7 @@ final class HomeLock implements AutoCloseable {
         HomeLock held = new HomeLock(ctx, lock, heartbeat);
         try {
             keepReserve(ctx);
-            clearLeftovers(ctx);
+            failUnfinished(ctx, "was left unfinished by a process that stopped");
         } catch (RuntimeException e) {
             held.close();
             throw e;
@@ -84,27 +85,16 @@ final class HomeLock implements AutoCloseable {
      * Under the lock nobody else is ingesting: a batch still 'running' was left by a killed process, and whatever is in
      * a local staging folder (rows in clear, extracted zips) belongs to no live batch.
      */
-    private static void clearLeftovers(CdhtContext ctx) {
-        List<String> failed = ctx.ingestLedger().failAbandoned(true);
-        for (String batch : failed) {
-            ctx.progress("batch " + batch + " was left unfinished by a process that stopped: marked failed (ingest it again"
-                    + " to complete it)");
+    private static void failUnfinished(CdhtContext ctx, String what) {
+        for (String batch : ctx.ingestLedger().failAbandoned(true)) {
+            ctx.progress("batch " + batch + " " + what + ": marked failed (ingest it again to complete it)");
         }
         localStaging(ctx).ifPresent(HomeLock::emptyFolder);
     }
 
     static java.util.Optional<Path> localStaging(CdhtContext ctx) {
         String base = ctx.config().get("ingest.staging-dir", "");
-        if (base.isBlank()) {
-            return java.util.Optional.empty();
-        }
-        if (base.startsWith("file:")) {
-            return java.util.Optional.of(Path.of(java.net.URI.create(base)));
-        }
-        if (base.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") && !base.matches("^[A-Za-z]:[\\\\/].*")) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(Path.of(base));
+        return base.isBlank() ? java.util.Optional.empty() : StagingArea.localFolder(base);
     }
 
     private static void emptyFolder(Path folder) {
@@ -167,13 +157,13 @@ final class HomeLock implements AutoCloseable {
     public void close() {
         try {
             try {
-                endUnfinished();
+                failUnfinished(ctx, "did not finish");
             } catch (RuntimeException e) {
                 if (!vn.cdht.warehouse.io.NoSpace.causedBy(e)) {
                     throw e;
                 }
                 Files.deleteIfExists(reserve(ctx));
-                endUnfinished();
+                failUnfinished(ctx, "did not finish");
             }
         } catch (IOException | RuntimeException e) {
             ctx.progress("could not record the end of what this command left unfinished (" + OneLineErrors.message(e)
@@ -199,12 +189,5 @@ final class HomeLock implements AutoCloseable {
             Files.deleteIfExists(reserve(ctx));
             lock.release();
         }
-    }
-
-    private void endUnfinished() {
-        for (String batch : ctx.ingestLedger().failAbandoned(true)) {
-            ctx.progress("batch " + batch + " did not finish: marked failed (ingest it again to complete it)");
-        }
-        localStaging(ctx).ifPresent(HomeLock::emptyFolder);
     }
 }

@@ -17,6 +17,7 @@ import vn.cdht.pipelines.source.files.FileReadReport;
 import vn.cdht.pipelines.source.files.SourceFile;
 import vn.cdht.pipelines.source.files.SourceFileException;
 import vn.cdht.pipelines.source.files.SourceFileReader;
+import vn.cdht.warehouse.config.VietnamTime;
 import vn.cdht.warehouse.ingest.BatchRecord;
 import vn.cdht.warehouse.ingest.FileRecord;
 import vn.cdht.warehouse.ingest.IngestLedger;
@@ -29,9 +30,6 @@ import vn.cdht.warehouse.io.NoSpace;
  * rejected with a one-line message and the rest of the batch goes on.
  */
 public final class BatchIngestion {
-
-    private static final java.time.format.DateTimeFormatter VIETNAM_TIME = java.time.format.DateTimeFormatter
-            .ofPattern("dd/MM/yyyy HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private final SparkSession spark;
     private final IngestLedger ledger;
@@ -67,7 +65,7 @@ public final class BatchIngestion {
                 return new IngestReport(batchId, "files", location, IngestReport.Outcome.ALREADY_INGESTED,
                         ledger.files(batchId), Map.of(), 0, Duration.between(started, Instant.now()),
                         "this batch (same files, same checksums) was already ingested on "
-                                + VIETNAM_TIME.format(previous.get().endedAt()) + " (Vietnam time)");
+                                + VietnamTime.format(previous.get().endedAt()) + " (Vietnam time)");
             }
             BatchRecord record = ledger.begin(batchId, "files", location, batch.checksum());
             staging.delete(batchId);

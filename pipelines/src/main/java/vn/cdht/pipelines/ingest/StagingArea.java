@@ -93,7 +93,12 @@ public final class StagingArea {
 
     /** The local folder of the staging area, empty when it is shared storage (s3a://, hdfs://...). */
     public Optional<Path> localFolder() {
-        URI uri = URI.create(base);
+        return localFolder(base);
+    }
+
+    /** The local folder of a configured staging location ({@code ingest.staging-dir}), if it is one. */
+    public static Optional<Path> localFolder(String configured) {
+        URI uri = URI.create(toUri(configured));
         if (!"file".equalsIgnoreCase(uri.getScheme())) {
             return Optional.empty();
         }

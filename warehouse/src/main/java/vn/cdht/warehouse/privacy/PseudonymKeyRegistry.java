@@ -3,11 +3,11 @@ package vn.cdht.warehouse.privacy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import vn.cdht.warehouse.config.ConfigException;
+import vn.cdht.warehouse.config.VietnamTime;
 import vn.cdht.warehouse.control.ControlDatabase;
 import vn.cdht.warehouse.control.ControlDatabaseException;
 import vn.cdht.warehouse.control.ControlStatements;
@@ -25,7 +25,7 @@ public final class PseudonymKeyRegistry {
 
     static final String ROTATE_HINT = "'cdht rotate-key'";
     private static final DateTimeFormatter VIETNAM_TIME =
-            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(VietnamTime.ZONE);
 
     /** One recorded secret. */
     public record Entry(KeyFingerprint fingerprint, String status, Instant recordedAt, String host, Instant retiredAt) {
@@ -129,7 +129,7 @@ public final class PseudonymKeyRegistry {
         });
     }
 
-    /** dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh. */
+    /** dd/MM/yyyy HH:mm in Vietnam time. */
     public static String vietnamTime(Instant instant) {
         return instant == null ? "(unknown)" : VIETNAM_TIME.format(instant);
     }
