@@ -1,6 +1,7 @@
 -- Rows to merge into core.accounts (key account_id): the batch's accepted accounts newer than what core holds (view
--- winners). The CCCD becomes citizen_key, its keyed pseudonym; no personal data is carried over.
-SELECT account_id, cdht_citizen_key(citizen_id) AS citizen_key, citizen_group, unit_code, status,
+-- winners). The CCCD is carried as citizen_key, its keyed pseudonym (validate/accounts.sql); no personal data is
+-- carried over.
+SELECT account_id, citizen_key, citizen_group, unit_code, status,
        registered_at, updated_at,
        province_code, district_code, commune_code, geography,
        province_code_2024, district_code_2024, commune_code_2024, province_code_2025, commune_code_2025,

@@ -2,7 +2,7 @@
 -- latest per citizen (view winners of accounts).
 SELECT citizen_key, citizen_id, full_name, birth_date, sex, phone, account_id, updated_at, batch_id
 FROM (
-    SELECT cdht_citizen_key(citizen_id) AS citizen_key, citizen_id, full_name, birth_date, sex, phone, account_id,
+    SELECT citizen_key, citizen_id, full_name, birth_date, sex, phone, account_id,
            updated_at, batch_id,
            row_number() OVER (PARTITION BY citizen_id ORDER BY updated_at DESC, account_id DESC) AS latest
     FROM winners

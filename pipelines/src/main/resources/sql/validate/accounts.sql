@@ -42,9 +42,10 @@ resolved AS (
     FROM placed p
     LEFT JOIN ref.commune_readings cr ON cr.commune_code = p.commune_code AND cr.geography = p.geography_v
 )
-SELECT batch_id, file_name, row_number, raw_line,
+SELECT batch_id, file_name, row_number,
        account_id,
        cccd_v AS citizen_id,
+       citizen_key_v AS citizen_key,  -- the keyed pseudonym, computed once per row here
        full_name,
        birth_date_v AS birth_date,
        sex_v AS sex,

@@ -14,7 +14,7 @@ checked AS (
     LEFT JOIN core.accounts a ON a.account_id = t.account_id
     LEFT JOIN core.units u ON u.unit_code = t.unit_code
 )
-SELECT batch_id, file_name, row_number, raw_line,
+SELECT batch_id, file_name, row_number,
        account_id,
        CAST(year_v AS INT) AS year,
        decision_no,

@@ -25,7 +25,7 @@ resolved AS (
     FROM placed p
     LEFT JOIN ref.commune_readings cr ON cr.commune_code = p.commune_code AND cr.geography = p.geography_v
 )
-SELECT batch_id, file_name, row_number, raw_line,
+SELECT batch_id, file_name, row_number,
        unit_code,
        unit_name,
        unit_type,

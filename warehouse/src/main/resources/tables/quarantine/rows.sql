@@ -9,4 +9,5 @@ CREATE TABLE IF NOT EXISTS quarantine.rows (
     quarantined_at     TIMESTAMP
 ) USING iceberg
 PARTITIONED BY (batch_id, entity)
-TBLPROPERTIES ('format-version' = '2')
+-- each write is one batch and entity, one partition: no shuffle to cluster rows by it
+TBLPROPERTIES ('format-version' = '2', 'write.distribution-mode' = 'none')

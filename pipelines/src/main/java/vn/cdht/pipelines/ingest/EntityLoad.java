@@ -19,12 +19,13 @@ import vn.cdht.pipelines.spark.SqlModel;
  * Loads one entity of one batch from the staging area into the warehouse, each step one atomic Iceberg commit:
  * <ol>
  *   <li>{@code raw.<entity>}: the batch's rows as received (its partition replaced, so a re-run leaves no copy);</li>
- *   <li>validation ({@code sql/validate/<entity>.sql}): typed values, reasons and flags;</li>
- *   <li>{@code quarantine.rows}: the rows with a reason (the batch's partition replaced);</li>
+ *   <li>validation ({@code sql/validate/<entity>.sql}) of the staged rows: typed values, reasons and flags;</li>
+ *   <li>{@code quarantine.rows}: the rows with a reason, with their line as received (the batch's partition
+ *       replaced);</li>
  *   <li>the winners: per key the batch's newest accepted row, if newer than what core holds (or equal and written by
  *       this same batch, so that a re-run after a crash counts the same);</li>
  *   <li>{@code MERGE INTO core.<entity>} of the winners ({@code sql/core/<entity>.sql}), and for accounts
- *       {@code MERGE INTO restricted.citizens}.</li>
+ *       {@code MERGE INTO restricted.citizens}; an {@code INSERT} when the table is empty (a first load).</li>
  * </ol>
  * Rows read = accepted (winners) + quarantined + superseded (accepted but not newer), per file.
  */
@@ -41,42 +42,64 @@ final class EntityLoad {
 
     Result run(CoreEntity entity, String batchId, Instant receivedAt, String stagedLocation) {
         String table = entity.table();
-        stageToRaw(entity, batchId, stagedLocation);
+        readStaged(entity, stagedLocation);
+        String columns = String.join(", ", entity.source().fieldNames());
+        spark.sql("INSERT OVERWRITE raw." + table + " SELECT " + columns + ", '" + batchId + "' AS batch_id,"
+                + " _file AS file_name, _row AS row_number, _raw AS raw_line, current_timestamp() AS ingested_at FROM staged");
 
-        String fields = entity.source().fieldNames().stream().collect(Collectors.joining(", "));
-        spark.sql("SELECT r.*, TIMESTAMP'" + receivedAt + "' AS received_at,"
-                        + " row_number() OVER (PARTITION BY " + fields + " ORDER BY file_name, row_number) AS copy_no"
-                        + " FROM raw." + table + " r WHERE batch_id = '" + batchId + "'")
+        // Validation reads the staged rows, not raw again, and without the line as received: that travels only to the
+        // quarantine, joined back by file and row. An exact copy has every field equal; the hash first makes the
+        // window's sort compare one number instead of every text field.
+        spark.sql("SELECT " + columns + ", '" + batchId + "' AS batch_id, _file AS file_name, _row AS row_number,"
+                        + " TIMESTAMP'" + receivedAt + "' AS received_at,"
+                        + " row_number() OVER (PARTITION BY xxhash64(" + columns + "), " + columns
+                        + " ORDER BY _file, _row) AS copy_no FROM staged")
                 .createOrReplaceTempView("batch_rows");
         Dataset<Row> validated = spark.sql(SqlModel.load("validate", table).select()).persist(StorageLevel.MEMORY_AND_DISK());
         validated.createOrReplaceTempView("validated");
         Dataset<Row> ranked = null;
         try {
-            spark.sql("INSERT OVERWRITE quarantine.rows SELECT batch_id, '" + table + "', file_name, row_number, reasons,"
-                    + " raw_line, current_timestamp() FROM validated WHERE size(reasons) > 0");
+            spark.sql("INSERT OVERWRITE quarantine.rows SELECT v.batch_id, '" + table + "', v.file_name, v.row_number,"
+                    + " v.reasons, s._raw, current_timestamp()"
+                    + " FROM validated v JOIN staged s ON s._file = v.file_name AND s._row = v.row_number"
+                    + " WHERE size(v.reasons) > 0");
 
-            String keyMatch = entity.key().stream().map(k -> "c." + k + " = v." + k).collect(Collectors.joining(" AND "));
+            boolean coreEmpty = isEmpty("core." + table);
             String version = entity.version();
-            ranked = spark.sql("SELECT v.*,"
-                    + " row_number() OVER (PARTITION BY " + entity.key().stream().map(k -> "v." + k).collect(Collectors.joining(", "))
-                    + " ORDER BY v." + version + " DESC, v.file_name DESC, v.row_number DESC) = 1"
-                    + " AND (c." + version + " IS NULL OR v." + version + " > c." + version
-                    + " OR (c.batch_id = v.batch_id AND v." + version + " = c." + version + ")) AS is_winner"
-                    + " FROM validated v LEFT JOIN core." + table + " c ON " + keyMatch
-                    + " WHERE size(v.reasons) = 0").persist(StorageLevel.MEMORY_AND_DISK());
+            String newest = "row_number() OVER (PARTITION BY "
+                    + entity.key().stream().map(k -> "v." + k).collect(Collectors.joining(", "))
+                    + " ORDER BY v." + version + " DESC, v.file_name DESC, v.row_number DESC) = 1";
+            // Into an empty core the batch's newest row per key wins: no join with core, and an INSERT, not a MERGE.
+            String keyMatch = entity.key().stream().map(k -> "c." + k + " = v." + k).collect(Collectors.joining(" AND "));
+            ranked = spark.sql(coreEmpty
+                    ? "SELECT v.*, " + newest + " AS is_winner FROM validated v WHERE size(v.reasons) = 0"
+                    : "SELECT v.*, " + newest
+                            + " AND (c." + version + " IS NULL OR v." + version + " > c." + version
+                            + " OR (c.batch_id = v.batch_id AND v." + version + " = c." + version + ")) AS is_winner"
+                            + " FROM validated v LEFT JOIN core." + table + " c ON " + keyMatch
+                            + " WHERE size(v.reasons) = 0").persist(StorageLevel.MEMORY_AND_DISK());
             ranked.createOrReplaceTempView("ranked");
             spark.sql("SELECT * FROM ranked WHERE is_winner").createOrReplaceTempView("winners");
 
             Map<String, FileCounts> counts = counts();
             Map<String, Long> flags = flags();
 
-            String coreKey = entity.key().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
-            spark.sql("MERGE INTO core." + table + " t USING (" + SqlModel.load("core", table).select() + ") s ON " + coreKey
-                    + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");
+            String coreModel = SqlModel.load("core", table).select();
+            if (coreEmpty) {
+                spark.sql("INSERT INTO core." + table + " " + coreModel);
+            } else {
+                String coreKey = entity.key().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+                spark.sql("MERGE INTO core." + table + " t USING (" + coreModel + ") s ON " + coreKey
+                        + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");
+            }
             if (entity == CoreEntity.ACCOUNTS) {
-                spark.sql("MERGE INTO restricted.citizens t USING (" + SqlModel.load("restricted", "citizens").select()
-                        + ") s ON t.citizen_key = s.citizen_key"
-                        + " WHEN MATCHED AND s.updated_at >= t.updated_at THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");
+                String citizens = SqlModel.load("restricted", "citizens").select();
+                if (isEmpty("restricted.citizens")) {
+                    spark.sql("INSERT INTO restricted.citizens " + citizens);
+                } else {
+                    spark.sql("MERGE INTO restricted.citizens t USING (" + citizens + ") s ON t.citizen_key = s.citizen_key"
+                            + " WHEN MATCHED AND s.updated_at >= t.updated_at THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");
+                }
             }
             return new Result(counts, flags);
         } finally {
@@ -87,7 +110,12 @@ final class EntityLoad {
         }
     }
 
-    private void stageToRaw(CoreEntity entity, String batchId, String stagedLocation) {
+    private boolean isEmpty(String qualifiedTable) {
+        return spark.sql("SELECT 1 FROM " + qualifiedTable + " LIMIT 1").isEmpty();
+    }
+
+    /** The view {@code staged}: the batch's rows of one entity as staged, with where each came from. */
+    private void readStaged(CoreEntity entity, String stagedLocation) {
         List<StructField> fields = new java.util.ArrayList<>();
         fields.add(DataTypes.createStructField("_file", DataTypes.StringType, true));
         fields.add(DataTypes.createStructField("_row", DataTypes.LongType, true));
@@ -95,9 +123,6 @@ final class EntityLoad {
         entity.source().fieldNames().forEach(f -> fields.add(DataTypes.createStructField(f, DataTypes.StringType, true)));
         spark.read().schema(new StructType(fields.toArray(StructField[]::new))).json(stagedLocation)
                 .createOrReplaceTempView("staged");
-        String columns = String.join(", ", entity.source().fieldNames());
-        spark.sql("INSERT OVERWRITE raw." + entity.table() + " SELECT " + columns + ", '" + batchId + "' AS batch_id,"
-                + " _file AS file_name, _row AS row_number, _raw AS raw_line, current_timestamp() AS ingested_at FROM staged");
     }
 
     private Map<String, FileCounts> counts() {

@@ -61,6 +61,7 @@ public final class IngestTables {
         return "CREATE TABLE IF NOT EXISTS raw." + e.table() + " (\n" + fields + ",\n"
                 + "    batch_id STRING,\n    file_name STRING,\n    row_number BIGINT,\n    raw_line STRING,\n"
                 + "    ingested_at TIMESTAMP\n) USING iceberg PARTITIONED BY (batch_id)"
-                + " TBLPROPERTIES ('format-version' = '2')";
+                // one batch is one partition: no shuffle to cluster rows by it before writing
+                + " TBLPROPERTIES ('format-version' = '2', 'write.distribution-mode' = 'none')";
     }
 }
