@@ -5,7 +5,7 @@ WITH scores AS (
     -- weights as decimals: sums of doubles depend on the order Spark adds them in, decimal sums do not, so a
     -- recomputation gives the same figures to the last digit
     SELECT y.year, y.citizen_group, y.criteria_set, p.geography, p.commune_code,
-           CAST(p.weight AS DECIMAL(20, 10)) AS weight, p.approximate,
+           CAST(p.weight AS DECIMAL(20, 10)) AS weight, p.weight = 1.0D AS whole, p.approximate,
            s.criterion_no, s.score
     FROM core.yearly_assessments y
     JOIN int_account_places p ON p.account_id = y.account_id
@@ -18,9 +18,15 @@ commune_sums AS (
     -- one row per commune, group, criterion and year first: the rollup to districts and provinces below then adds
     -- up a few thousand of these instead of expanding every score six times (decimal sums: the same figures)
     SELECT s.geography, s.year, s.criterion_no, s.commune_code, s.citizen_group,
-           sum(s.weight) AS assessed,
-           sum(CASE WHEN s.score >= c.pass_mark THEN s.weight ELSE 0 END) AS meeting,
-           sum(s.weight * s.score) AS weighted_score,
+           -- the same exact sums, split: rows of whole weight (nearly all) are counted and summed in integers and
+           -- DECIMAL(16, 2), which Spark adds as longs; only the allocated shares go through wide decimals
+           CAST(CAST(count_if(s.whole) AS DECIMAL(30, 10))
+                + coalesce(sum(CASE WHEN NOT s.whole THEN s.weight END), 0) AS DECIMAL(30, 10)) AS assessed,
+           CAST(CAST(count_if(s.whole AND s.score >= c.pass_mark) AS DECIMAL(30, 10))
+                + coalesce(sum(CASE WHEN NOT s.whole AND s.score >= c.pass_mark THEN s.weight END), 0)
+                AS DECIMAL(30, 10)) AS meeting,
+           CAST(CAST(coalesce(sum(CASE WHEN s.whole THEN s.score END), 0) AS DECIMAL(37, 12))
+                + coalesce(sum(CASE WHEN NOT s.whole THEN s.weight * s.score END), 0) AS DECIMAL(37, 12)) AS weighted_score,
            max(c.title_vi) AS max_title, min(c.title_vi) AS min_title,
            max(s.approximate) AS approximate
     FROM scores s

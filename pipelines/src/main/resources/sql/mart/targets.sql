@@ -41,9 +41,16 @@ current_month AS (
 ),
 digital AS (
     SELECT a.province_code, max(a.province_name) AS province_name, y.year,
-           sum(CAST(p.weight AS DECIMAL(20, 10))) AS holders,
-           sum(CASE WHEN y.score_3 >= d.skilled_mark THEN CAST(p.weight AS DECIMAL(20, 10)) ELSE 0 END) AS skilled,
-           sum(CASE WHEN y.score_3 >= d.proficient_mark THEN CAST(p.weight AS DECIMAL(20, 10)) ELSE 0 END) AS proficient,
+           -- exact decimal sums, split as in mart/criteria.sql: whole weights counted as integers, shares as decimals
+           CAST(CAST(count_if(p.weight = 1.0D) AS DECIMAL(30, 10))
+                + coalesce(sum(CASE WHEN p.weight <> 1.0D THEN CAST(p.weight AS DECIMAL(20, 10)) END), 0)
+                AS DECIMAL(30, 10)) AS holders,
+           CAST(CAST(count_if(p.weight = 1.0D AND y.score_3 >= d.skilled_mark) AS DECIMAL(30, 10))
+                + coalesce(sum(CASE WHEN p.weight <> 1.0D AND y.score_3 >= d.skilled_mark
+                                    THEN CAST(p.weight AS DECIMAL(20, 10)) END), 0) AS DECIMAL(30, 10)) AS skilled,
+           CAST(CAST(count_if(p.weight = 1.0D AND y.score_3 >= d.proficient_mark) AS DECIMAL(30, 10))
+                + coalesce(sum(CASE WHEN p.weight <> 1.0D AND y.score_3 >= d.proficient_mark
+                                    THEN CAST(p.weight AS DECIMAL(20, 10)) END), 0) AS DECIMAL(30, 10)) AS proficient,
            count_if(d.proficient_mark IS NULL) AS unmeasured
     FROM core.yearly_assessments y
     JOIN int_account_places p ON p.account_id = y.account_id AND p.geography = '2025'
