@@ -2,6 +2,8 @@
 -- Scores must lie between 0 and the criterion's maximum (ref.criteria_sets) and add up to the total. The source's
 -- result (Kết quả) counts; the configured rule (ref.achievement_rules) re-checks it: a disagreement is the flag
 -- RULE_MISMATCH, not a rejection. An assessment whose account is not known yet is kept with the flag ORPHAN.
+-- The ten scores are checked on the assessment's own row, with array expressions: each score beside its criterion
+-- (criteria, one small row per criteria set and group, broadcast), then counted (filter, size) and added (aggregate).
 WITH typed AS (
     SELECT r.*,
            cdht_int(r.year)               AS year_v,
@@ -25,36 +27,54 @@ with_set AS (
     LEFT JOIN (SELECT DISTINCT set_code, valid_from_year, valid_to_year FROM ref.criteria_sets) y
            ON t.criteria_set IS NULL AND t.year_v BETWEEN y.valid_from_year AND coalesce(y.valid_to_year, 9999)
 ),
-scores AS (
-    SELECT w.file_name, w.row_number, w.set_v, w.group_v, s.criterion_no, s.score_text, s.score
+criteria AS (
+    -- Criteria 1 to 10 of each criteria set and group, in order; NULL where the set has no such criterion.
+    -- ref.criteria_sets holds one row per (set_code, citizen_group, criterion_no): a second one would stop the load
+    -- here (DUPLICATED_MAP_KEY) instead of counting a score twice.
+    SELECT set_code, citizen_group,
+           transform(sequence(1, 10), n -> try_element_at(by_no, n)) AS criteria
+    FROM (SELECT set_code, citizen_group,
+                 map_from_entries(collect_list(struct(criterion_no, struct(max_score, pass_mark, mandatory)))) AS by_no
+          FROM ref.criteria_sets
+          WHERE criterion_no BETWEEN 1 AND 10
+          GROUP BY set_code, citizen_group) c
+),
+checked AS (
+    -- Score i as written and as a number, beside criterion i (its fields NULL, known false, when the set and group
+    -- have no criterion i, or are not known).
+    SELECT /*+ BROADCAST(c) */ w.*,
+           zip_with(zip_with(array(w.score_1, w.score_2, w.score_3, w.score_4, w.score_5,
+                                   w.score_6, w.score_7, w.score_8, w.score_9, w.score_10),
+                             array(w.s1, w.s2, w.s3, w.s4, w.s5, w.s6, w.s7, w.s8, w.s9, w.s10),
+                             (t, v) -> named_struct('text', t, 'score', v)),
+                    coalesce(c.criteria, array()),
+                    (s, k) -> named_struct('text', s.text, 'score', s.score, 'max_score', k.max_score,
+                                           'pass_mark', k.pass_mark, 'mandatory', k.mandatory,
+                                           'known', k IS NOT NULL)) AS checks
     FROM with_set w
-    LATERAL VIEW stack(10, 1, w.score_1, w.s1, 2, w.score_2, w.s2, 3, w.score_3, w.s3, 4, w.score_4, w.s4,
-                           5, w.score_5, w.s5, 6, w.score_6, w.s6, 7, w.score_7, w.s7, 8, w.score_8, w.s8,
-                           9, w.score_9, w.s9, 10, w.score_10, w.s10) s AS criterion_no, score_text, score
+    LEFT JOIN criteria c ON c.set_code = w.set_v AND c.citizen_group = w.group_v
 ),
 scored AS (
-    SELECT s.file_name, s.row_number,
-           count_if(s.score_text IS NOT NULL AND s.score IS NULL)                  AS unparseable_scores,
-           count_if(s.score < 0 OR s.score > coalesce(c.max_score, 10))            AS scores_out_of_range,
-           count(s.score)                                                         AS scores_given,
-           sum(s.score)                                                           AS score_sum,
-           count_if(s.score >= c.pass_mark)                                       AS criteria_met,
-           count_if(c.mandatory AND (s.score IS NULL OR s.score < c.pass_mark))    AS mandatory_failed,
-           count(c.criterion_no)                                                  AS criteria_known
-    FROM scores s
-    LEFT JOIN ref.criteria_sets c
-           ON c.set_code = s.set_v AND c.citizen_group = s.group_v AND c.criterion_no = s.criterion_no
-    GROUP BY s.file_name, s.row_number
+    SELECT k.*,
+           size(filter(k.checks, x -> x.text IS NOT NULL AND x.score IS NULL))                  AS unparseable_scores,
+           size(filter(k.checks, x -> x.score < 0 OR x.score > coalesce(x.max_score, 10)))      AS scores_out_of_range,
+           size(filter(k.checks, x -> x.score IS NOT NULL))                                     AS scores_given,
+           -- as sum() would: NULL when no score is given, DECIMAL(22, 2)
+           aggregate(k.checks, CAST(NULL AS DECIMAL(22, 2)),
+                     (acc, x) -> CAST(coalesce(acc + x.score, acc, x.score) AS DECIMAL(22, 2)))   AS score_sum,
+           size(filter(k.checks, x -> x.score >= x.pass_mark))                                  AS criteria_met,
+           size(filter(k.checks, x -> x.mandatory AND (x.score IS NULL OR x.score < x.pass_mark))) AS mandatory_failed,
+           size(filter(k.checks, x -> x.known))                                                 AS criteria_known
+    FROM checked k
 ),
 judged AS (
-    SELECT w.*, sc.unparseable_scores, sc.scores_out_of_range, sc.scores_given, sc.score_sum, sc.criteria_met,
-           CASE WHEN ar.set_code IS NULL OR sc.criteria_known < 10 THEN NULL
-                ELSE (NOT ar.all_mandatory_met OR sc.mandatory_failed = 0)
-                     AND sc.criteria_met >= ar.min_criteria_met
-                     AND coalesce(w.total_v, sc.score_sum) >= ar.min_total END AS rule_achieved_v,
+    SELECT w.*,
+           CASE WHEN ar.set_code IS NULL OR w.criteria_known < 10 THEN NULL
+                ELSE (NOT ar.all_mandatory_met OR w.mandatory_failed = 0)
+                     AND w.criteria_met >= ar.min_criteria_met
+                     AND coalesce(w.total_v, w.score_sum) >= ar.min_total END AS rule_achieved_v,
            a.account_id AS known_account
-    FROM with_set w
-    JOIN scored sc ON sc.file_name = w.file_name AND sc.row_number = w.row_number
+    FROM scored w
     LEFT JOIN ref.achievement_rules ar ON ar.set_code = w.set_v AND ar.citizen_group = w.group_v
     LEFT JOIN core.accounts a ON a.account_id = w.account_id
 )
