@@ -60,7 +60,7 @@ judged AS (
     LEFT JOIN ref.achievement_rules ar ON ar.set_code = w.set_v AND ar.citizen_group = w.group_v
     LEFT JOIN core.accounts a ON a.account_id = w.account_id
 )
-SELECT batch_id, file_name, row_number, raw_line,
+SELECT batch_id, file_name, row_number,
        assessment_id,
        account_id,
        CAST(year_v AS INT) AS year,

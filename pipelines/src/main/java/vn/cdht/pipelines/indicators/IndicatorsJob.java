@@ -13,7 +13,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
+import vn.cdht.pipelines.spark.Materialized;
 import vn.cdht.pipelines.spark.SqlModel;
 import vn.cdht.pipelines.spark.TableMaterializer;
 import vn.cdht.warehouse.catalog.WarehouseInventory;
@@ -87,7 +87,7 @@ public final class IndicatorsJob {
                 }
                 if (cached.isEmpty()) {
                     for (String view : INTERMEDIATE) {
-                        Dataset<Row> ds = spark.sql(SqlModel.load("int", view).select()).persist(StorageLevel.MEMORY_AND_DISK());
+                        Dataset<Row> ds = Materialized.of(spark.sql(SqlModel.load("int", view).select()));
                         ds.createOrReplaceTempView("int_" + view);
                         cached.add(ds);
                     }
@@ -96,7 +96,7 @@ public final class IndicatorsJob {
             }
             return results;
         } finally {
-            cached.forEach(Dataset::unpersist);
+            cached.forEach(Materialized::release);
         }
     }
 

@@ -8,11 +8,11 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import vn.cdht.pipelines.spark.Materialized;
 import vn.cdht.pipelines.spark.SqlModel;
 
 /**
@@ -55,7 +55,7 @@ final class EntityLoad {
                         + " row_number() OVER (PARTITION BY xxhash64(" + columns + "), " + columns
                         + " ORDER BY _file, _row) AS copy_no FROM staged")
                 .createOrReplaceTempView("batch_rows");
-        Dataset<Row> validated = spark.sql(SqlModel.load("validate", table).select()).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> validated = Materialized.of(spark.sql(SqlModel.load("validate", table).select()));
         validated.createOrReplaceTempView("validated");
         Dataset<Row> ranked = null;
         try {
@@ -77,7 +77,8 @@ final class EntityLoad {
                             + " AND (c." + version + " IS NULL OR v." + version + " > c." + version
                             + " OR (c.batch_id = v.batch_id AND v." + version + " = c." + version + ")) AS is_winner"
                             + " FROM validated v LEFT JOIN core." + table + " c ON " + keyMatch
-                            + " WHERE size(v.reasons) = 0").persist(StorageLevel.MEMORY_AND_DISK());
+                            + " WHERE size(v.reasons) = 0");
+            ranked = Materialized.of(ranked);
             ranked.createOrReplaceTempView("ranked");
             spark.sql("SELECT * FROM ranked WHERE is_winner").createOrReplaceTempView("winners");
 
@@ -104,9 +105,9 @@ final class EntityLoad {
             return new Result(counts, flags);
         } finally {
             if (ranked != null) {
-                ranked.unpersist();
+                Materialized.release(ranked);
             }
-            validated.unpersist();
+            Materialized.release(validated);
         }
     }
 
