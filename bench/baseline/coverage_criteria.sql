@@ -7,6 +7,13 @@
 -- The export is assumed clean (the bench data is generated with dirty rate 0): cdht's quarantine rules are not
 -- replicated, only its parsing, superseding, geography conforming and mart logic.
 -- The units file (don_vi.csv) is not read: units only feed flags, not these two marts.
+--
+-- ${as_of} is replaced by the runner with the data's as-of moment, a timestamp in Vietnam time (cdht's Spark
+-- session time zone, in which the export's dates are read). cdht takes it as max(ingested_at) of its raw tables
+-- (sql/int/data_as_of.sql), which this baseline cannot see; the runner passes the moment the latest succeeded batch
+-- ended in cdht's ingestion ledger (ingest_batch.ended_at, control database), a few seconds after the last raw row
+-- was written: the same moment for every figure, and the same Vietnam day unless an ingestion straddles midnight
+-- there. It is the only thing taken from cdht's run: no figure of core or mart is read.
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Parsing rules: sql/functions/parsing.sql (the subset these marts need).
@@ -153,8 +160,8 @@ SELECT parse_dirpath(filename) AS batch_id, filename AS file_name,
        CAST(cdht_int(cdht_text("Năm")) AS INT) AS year,
        cdht_date(cdht_text("Ngày quyết định")) AS decided_on,
        cdht_status(cdht_text("Trạng thái")) AS status,
-       -- export files may lack Ngày cập nhật: the batch's reception time (about now) orders versions then
-       coalesce(cdht_ts(cdht_text("Ngày cập nhật")), CAST(now() AS TIMESTAMP)) AS version_at
+       -- export files may lack Ngày cập nhật: the batch's reception time (here its as-of) orders versions then
+       coalesce(cdht_ts(cdht_text("Ngày cập nhật")), TIMESTAMP '${as_of}') AS version_at
 FROM read_csv('${export}/cong_nhan.csv', all_varchar = true, header = true, filename = true, union_by_name = true)
 WHERE cdht_text("Mã tài khoản") IS NOT NULL AND cdht_int(cdht_text("Năm")) IS NOT NULL;
 
@@ -228,13 +235,18 @@ ranked AS (
     FROM live l
 )
 SELECT year, citizen, cccd, account_id, assessment_id, criteria_set, citizen_group,
-       score_1, score_2, score_3, score_4, score_5, score_6, score_7, score_8, score_9, score_10, achieved
+       score_1, score_2, score_3, score_4, score_5, score_6, score_7, score_8, score_9, score_10, achieved, submitted_at
 FROM ranked
 WHERE latest = 1;
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Int: sql/int/*.sql
 -- ---------------------------------------------------------------------------------------------------------------
+
+-- int/data_as_of.sql: the moment the data is as of (see the top: passed in, cdht's max ingested_at of raw), and its
+-- day in Vietnam time. Nothing dated after it is counted.
+CREATE OR REPLACE TEMP TABLE int_data_as_of AS
+SELECT TIMESTAMP '${as_of}' AS as_of_ts, CAST(TIMESTAMP '${as_of}' AS DATE) AS as_of_date;
 
 -- int/account_places.sql: where each account counts on each geography, and for what share.
 CREATE OR REPLACE TEMP TABLE int_account_places AS
@@ -287,7 +299,8 @@ LEFT JOIN reported r ON r.geography = c.geography AND r.year = c.year
 WHERE r.year IS NULL AND c.commune_code IS NOT NULL
 GROUP BY c.geography, c.year, c.commune_code;
 
--- int/commune_month_facts.sql: what changed in each commune in each month, on both geographies.
+-- int/commune_month_facts.sql: what changed in each commune in each month, on both geographies. Nothing dated after
+-- the as-of is counted.
 CREATE OR REPLACE TEMP TABLE int_commune_month_facts AS
 WITH registrations AS (
     SELECT p.geography, p.commune_code,
@@ -296,7 +309,8 @@ WITH registrations AS (
            sum(p.weight) AS new_registrations, bool_or(p.approximate) AS approximate
     FROM core_accounts a
     JOIN int_account_places p ON p.account_id = a.account_id
-    WHERE a.status = 'active'
+    CROSS JOIN int_data_as_of d
+    WHERE a.status = 'active' AND coalesce(a.registered_at, a.updated_at) <= d.as_of_ts
     GROUP BY 1, 2, 3, 4
 ),
 submissions AS (
@@ -305,34 +319,39 @@ submissions AS (
            CASE WHEN year(s.submitted_at) > s.year THEN s.year || '-12'
                 WHEN year(s.submitted_at) < s.year THEN s.year || '-01'
                 ELSE strftime(s.submitted_at, '%Y-%m') END AS month,
-           s.submitted_at, s.updated_at, s.assessment_id, s.achieved
+           s.submitted_at, s.updated_at, s.assessment_id, s.account_id, s.achieved
     FROM core_self_assessments s
     LEFT JOIN core_accounts a ON a.account_id = s.account_id
-    WHERE s.status = 'active'
+    CROSS JOIN int_data_as_of d
+    WHERE s.status = 'active' AND s.submitted_at <= d.as_of_ts
 ),
 month_end_state AS (
-    SELECT citizen, year, month, achieved,
-           row_number() OVER (PARTITION BY citizen, year, month
-                              ORDER BY submitted_at DESC, updated_at DESC, assessment_id DESC) AS latest
+    -- each citizen's latest submission within each month they submitted in: whether it is Đạt, and its account
+    SELECT citizen, year, month,
+           arg_max(achieved, (submitted_at, updated_at, assessment_id)) AS achieved,
+           arg_max(account_id, (submitted_at, updated_at, assessment_id)) AS account_id
     FROM submissions
+    GROUP BY citizen, year, month
 ),
 citizen_months AS (
+    -- the account counted is that of the year's latest submission: the one of the citizen's last month
     SELECT citizen, year, month,
-           row_number() OVER (PARTITION BY citizen, year ORDER BY month) = 1 AS first_month,
+           row_number() OVER months_so_far = 1 AS first_month,
            CASE WHEN achieved THEN 1 ELSE 0 END
-             - coalesce(lag(CASE WHEN achieved THEN 1 ELSE 0 END) OVER (PARTITION BY citizen, year ORDER BY month), 0) AS achieved_change
+             - coalesce(lag(CASE WHEN achieved THEN 1 ELSE 0 END) OVER months_so_far, 0) AS achieved_change,
+           last_value(account_id) OVER (PARTITION BY citizen, year ORDER BY month
+                                        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS counting_account_id
     FROM month_end_state
-    WHERE latest = 1
+    WINDOW months_so_far AS (PARTITION BY citizen, year ORDER BY month)
 ),
 assessments AS (
-    -- a citizen is counted where the account of their submission that counts is placed
+    -- a citizen is counted where that account is placed
     SELECT p.geography, p.commune_code, c.year, c.month,
            sum(CASE WHEN c.first_month THEN p.weight ELSE 0 END) AS new_assessed,
            sum(c.achieved_change * p.weight) AS achieved_change,
            bool_or(p.approximate) AS approximate
     FROM citizen_months c
-    JOIN core_yearly_assessments y ON y.year = c.year AND y.citizen = c.citizen
-    JOIN int_account_places p ON p.account_id = y.account_id
+    JOIN int_account_places p ON p.account_id = c.counting_account_id
     GROUP BY 1, 2, 3, 4
 ),
 recognitions AS (
@@ -343,7 +362,8 @@ recognitions AS (
            sum(p.weight) AS new_recognised, bool_or(p.approximate) AS approximate
     FROM core_recognitions r
     JOIN int_account_places p ON p.account_id = r.account_id
-    WHERE r.status = 'active'
+    CROSS JOIN int_data_as_of d
+    WHERE r.status = 'active' AND coalesce(r.decided_on, make_date(r.year, 11, 30)) <= d.as_of_date
     GROUP BY 1, 2, 3, 4
 ),
 all_facts AS (
@@ -363,8 +383,9 @@ SELECT geography, commune_code, year, month,
 FROM all_facts
 GROUP BY geography, commune_code, year, month;
 
--- int/month_spine.sql: every month from the first to the last with activity; is_latest_month marks the last month
--- of each year.
+-- int/month_spine.sql: every month from the first to the last with activity up to the as-of. month_complete: the
+-- month had ended by the as-of day; as_of_date: its last day, or the as-of day; is_latest_month: the last month of
+-- its year; is_reported_month: the last complete month of its year (else its latest).
 CREATE OR REPLACE TEMP TABLE int_month_spine AS
 WITH days AS (
     SELECT CAST(coalesce(registered_at, updated_at) AS DATE) AS d FROM core_accounts
@@ -373,14 +394,22 @@ WITH days AS (
 ),
 months AS (
     SELECT CAST(unnest(generate_series(date_trunc('month', min(d)), date_trunc('month', max(d)), INTERVAL 1 MONTH)) AS DATE) AS month_start
-    FROM days
-    WHERE d IS NOT NULL
+    FROM days CROSS JOIN int_data_as_of a
+    WHERE d IS NOT NULL AND d <= a.as_of_date
+),
+spine AS (
+    SELECT strftime(m.month_start, '%Y-%m') AS as_of_month,
+           year(m.month_start) AS year,
+           m.month_start,
+           CAST(m.month_start + INTERVAL 1 MONTH AS DATE) <= a.as_of_date AS month_complete,
+           least(last_day(m.month_start), a.as_of_date) AS as_of_date
+    FROM months m CROSS JOIN int_data_as_of a
 )
-SELECT strftime(month_start, '%Y-%m') AS as_of_month,
-       year(month_start) AS year,
-       month_start,
-       month_start = max(month_start) OVER (PARTITION BY year(month_start)) AS is_latest_month
-FROM months;
+SELECT as_of_month, year, month_start, month_complete, as_of_date,
+       month_start = max(month_start) OVER (PARTITION BY year) AS is_latest_month,
+       as_of_month = coalesce(max(CASE WHEN month_complete THEN as_of_month END) OVER (PARTITION BY year),
+                              max(as_of_month) OVER (PARTITION BY year)) AS is_reported_month
+FROM spine;
 
 -- int/areas.sql: every commune of every province that has any data, on each geography.
 CREATE OR REPLACE TEMP TABLE int_areas AS
@@ -412,7 +441,7 @@ WHERE (c.geography, c.province_code) IN (
 
 CREATE OR REPLACE TABLE baseline_coverage AS
 WITH grid AS (
-    SELECT a.*, m.year, m.as_of_month, m.is_latest_month
+    SELECT a.*, m.year, m.as_of_month, m.is_latest_month, m.is_reported_month, m.month_complete, m.as_of_date
     FROM int_areas a
     CROSS JOIN int_month_spine m
     WHERE a.geography = '2025' OR m.year <= 2025
@@ -431,7 +460,7 @@ monthly AS (
 commune AS (
     -- cumulative to the end of the month, rounded here once: districts and provinces are sums of these
     SELECT m.geography, m.province_code, m.province_name, m.district_code, m.district_name, m.commune_code,
-           m.commune_name, m.year, m.as_of_month, m.is_latest_month,
+           m.commune_name, m.year, m.as_of_month, m.is_latest_month, m.is_reported_month, m.month_complete, m.as_of_date,
            CAST(coalesce(p.eligible, 0) AS DECIMAL(18, 4)) AS eligible,
            CAST(sum(new_registrations) OVER (PARTITION BY m.geography, m.commune_code ORDER BY m.as_of_month
                                              ROWS UNBOUNDED PRECEDING) AS DECIMAL(18, 4)) AS registered,
@@ -450,35 +479,125 @@ commune AS (
 ),
 levels AS (
     -- districts (2024 geography only) and provinces are sums of their communes
-    SELECT geography, 'commune' AS level, year, as_of_month, is_latest_month, province_code, province_name,
-           district_code, district_name, commune_code, commune_name,
+    SELECT geography, 'commune' AS level, year, as_of_month, is_latest_month, is_reported_month, month_complete,
+           as_of_date, province_code, province_name, district_code, district_name, commune_code, commune_name,
            eligible, registered, assessed, achieved, recognised, approximate
     FROM commune
     UNION ALL
-    SELECT geography, 'district', year, as_of_month, is_latest_month, province_code, province_name,
-           district_code, district_name, NULL, NULL,
+    SELECT geography, 'district', year, as_of_month, is_latest_month, is_reported_month, month_complete, as_of_date,
+           province_code, province_name, district_code, district_name, NULL, NULL,
            sum(eligible), sum(registered), sum(assessed), sum(achieved), sum(recognised), bool_or(approximate)
     FROM commune
     WHERE geography = '2024'
-    GROUP BY geography, year, as_of_month, is_latest_month, province_code, province_name, district_code, district_name
+    GROUP BY geography, year, as_of_month, is_latest_month, is_reported_month, month_complete, as_of_date,
+             province_code, province_name, district_code, district_name
     UNION ALL
-    SELECT geography, 'province', year, as_of_month, is_latest_month, province_code, province_name,
-           NULL, NULL, NULL, NULL,
+    SELECT geography, 'province', year, as_of_month, is_latest_month, is_reported_month, month_complete, as_of_date,
+           province_code, province_name, NULL, NULL, NULL, NULL,
            sum(eligible), sum(registered), sum(assessed), sum(achieved), sum(recognised), bool_or(approximate)
     FROM commune
-    GROUP BY geography, year, as_of_month, is_latest_month, province_code, province_name
+    GROUP BY geography, year, as_of_month, is_latest_month, is_reported_month, month_complete, as_of_date,
+             province_code, province_name
+),
+measures AS (
+    -- one row per area and count, for the printed counts (largest remainder) below
+    UNPIVOT (SELECT geography, level, year, as_of_month, province_code, district_code, commune_code,
+                    eligible AS m_eligible, registered AS m_registered, assessed AS m_assessed,
+                    achieved AS m_achieved, recognised AS m_recognised
+             FROM levels)
+    ON m_eligible, m_registered, m_assessed, m_achieved, m_recognised INTO NAME measure VALUE value
+),
+province_printed AS (
+    -- the province figure rounded half up
+    SELECT geography, year, as_of_month, province_code, measure, CAST(round(value, 0) AS BIGINT) AS printed
+    FROM measures
+    WHERE level = 'province'
+),
+district_printed AS (
+    -- districts (2024) by largest remainder within their province's printed figure
+    SELECT m.geography, m.year, m.as_of_month, m.province_code, m.district_code, m.measure,
+           CAST(floor(m.value) AS BIGINT)
+             + CASE WHEN row_number() OVER (PARTITION BY m.geography, m.year, m.as_of_month, m.province_code, m.measure
+                                            ORDER BY m.value - floor(m.value) DESC, m.district_code)
+                         <= p.printed - sum(CAST(floor(m.value) AS BIGINT))
+                                OVER (PARTITION BY m.geography, m.year, m.as_of_month, m.province_code, m.measure)
+                    THEN 1 ELSE 0 END AS printed
+    FROM measures m
+    JOIN province_printed p USING (geography, year, as_of_month, province_code, measure)
+    WHERE m.level = 'district'
+),
+parent_printed AS (
+    -- what each commune's row must add up to: its district's printed figure (2024), or its province's (2025)
+    SELECT geography, year, as_of_month, province_code, district_code, measure, printed FROM district_printed
+    UNION ALL
+    SELECT geography, year, as_of_month, province_code, NULL, measure, printed FROM province_printed
+    WHERE geography = '2025'
+),
+commune_printed AS (
+    -- communes by largest remainder within it
+    SELECT m.geography, m.year, m.as_of_month, m.province_code, m.district_code, m.commune_code, m.measure,
+           CAST(floor(m.value) AS BIGINT)
+             + CASE WHEN row_number() OVER (PARTITION BY m.geography, m.year, m.as_of_month, m.province_code,
+                                                         m.district_code, m.measure
+                                            ORDER BY m.value - floor(m.value) DESC, m.commune_code)
+                         <= p.printed - sum(CAST(floor(m.value) AS BIGINT))
+                                            OVER (PARTITION BY m.geography, m.year, m.as_of_month, m.province_code,
+                                                               m.district_code, m.measure)
+                    THEN 1 ELSE 0 END AS printed
+    FROM measures m
+    JOIN parent_printed p
+      ON p.geography = m.geography AND p.year = m.year AND p.as_of_month = m.as_of_month
+     AND p.province_code = m.province_code AND p.district_code IS NOT DISTINCT FROM m.district_code
+     AND p.measure = m.measure
+    WHERE m.level = 'commune'
+),
+rounded AS (
+    SELECT geography, 'province' AS level, year, as_of_month, province_code, NULL AS district_code,
+           NULL AS commune_code, measure, printed
+    FROM province_printed
+    UNION ALL
+    SELECT geography, 'district', year, as_of_month, province_code, district_code, NULL, measure, printed
+    FROM district_printed
+    UNION ALL
+    SELECT geography, 'commune', year, as_of_month, province_code, district_code, commune_code, measure, printed
+    FROM commune_printed
+),
+printed AS (
+    SELECT geography, level, year, as_of_month, province_code, district_code, commune_code,
+           max(printed) FILTER (WHERE measure = 'm_eligible')   AS eligible_printed,
+           max(printed) FILTER (WHERE measure = 'm_registered') AS registered_printed,
+           max(printed) FILTER (WHERE measure = 'm_assessed')   AS assessed_printed,
+           max(printed) FILTER (WHERE measure = 'm_achieved')   AS achieved_printed,
+           max(printed) FILTER (WHERE measure = 'm_recognised') AS recognised_printed
+    FROM rounded
+    GROUP BY geography, level, year, as_of_month, province_code, district_code, commune_code
+),
+without_predecessor AS (
+    -- new communes that no old commune went into (Đặc khu Lý Sơn): nothing of the old geography reaches them
+    SELECT c.commune_code
+    FROM analyst.ref.communes_2025 c
+    WHERE c.commune_code NOT IN (SELECT new_commune_code FROM analyst.ref.commune_crosswalk
+                                 WHERE new_commune_code IS NOT NULL)
 ),
 units AS (
     -- Spark types these columns DECIMAL(28, 4) (the union of DECIMAL(18, 4) and its sums), so it rounds their
     -- quotients to 10 decimals: the quotients are computed on units of 0.0001, exactly
     SELECT l.*,
+           CASE WHEN l.eligible > 0 THEN NULL
+                WHEN l.level = 'commune' AND l.geography = '2025' AND w.commune_code IS NOT NULL THEN 'no_predecessor'
+                ELSE 'no_population' END AS no_data_reason,
            CAST(eligible * 10000 AS HUGEINT) AS eligible_u, CAST(registered * 10000 AS HUGEINT) AS registered_u,
            CAST(assessed * 10000 AS HUGEINT) AS assessed_u, CAST(achieved * 10000 AS HUGEINT) AS achieved_u,
            CAST(recognised * 10000 AS HUGEINT) AS recognised_u
     FROM levels l
+    LEFT JOIN without_predecessor w ON l.level = 'commune' AND l.geography = '2025' AND w.commune_code = l.commune_code
+),
+quotients AS (
+    SELECT u.*, half_up_div(achieved_u * 10000000000, eligible_u) AS achieved_rate_u
+    FROM units u
 )
-SELECT geography, level, year, as_of_month, is_latest_month,
-       province_code, province_name, district_code, district_name, commune_code, commune_name,
+SELECT q.geography, q.level, q.year, q.as_of_month, q.is_latest_month,
+       q.province_code, q.province_name, q.district_code, q.district_name, q.commune_code, q.commune_name,
        CAST(eligible AS DECIMAL(18, 4))   AS eligible,
        CAST(registered AS DECIMAL(18, 4)) AS registered,
        CAST(assessed AS DECIMAL(18, 4))   AS assessed,
@@ -486,73 +605,99 @@ SELECT geography, level, year, as_of_month, is_latest_month,
        CAST(recognised AS DECIMAL(18, 4)) AS recognised,
        CAST(half_up_div(registered_u * 10000000000, eligible_u) AS DOUBLE) / 1e10 AS registered_rate,
        CAST(half_up_div(assessed_u * 10000000000, eligible_u) AS DOUBLE) / 1e10 AS assessed_rate,
-       CAST(half_up_div(achieved_u * 10000000000, eligible_u) AS DOUBLE) / 1e10 AS achieved_rate,
+       CAST(achieved_rate_u AS DOUBLE) / 1e10 AS achieved_rate,
        CAST(half_up_div(recognised_u * 10000000000, eligible_u) AS DOUBLE) / 1e10 AS recognised_rate,
        CAST(half_up_div(assessed_u * 10000000000, registered_u) AS DOUBLE) / 1e10 AS assessed_of_registered,
        CAST(half_up_div(achieved_u * 10000000000, registered_u) AS DOUBLE) / 1e10 AS achieved_of_registered,
        CAST(half_up_div(recognised_u * 10000000000, registered_u) AS DOUBLE) / 1e10 AS recognised_of_registered,
-       -- the 60% Learning Community threshold (ref.targets), compared on the 10-decimal quotient
-       CASE WHEN level = 'commune' THEN coalesce(half_up_div(achieved_u * 10000000000, eligible_u), 0) >= (
+       -- the 60% Learning Community threshold (ref.targets), compared on the 10-decimal quotient; communes with data
+       CASE WHEN q.level = 'commune' AND no_data_reason IS NULL THEN achieved_rate_u >= (
                 SELECT CAST(max(target_rate) * 10000000000 AS HUGEINT) FROM analyst.ref.targets
                 WHERE scope = 'commune' AND year IS NULL AND indicator = 'achieved_of_eligible') END AS reaches_threshold,
-       approximate
-FROM units;
+       q.approximate,
+       q.as_of_date, q.month_complete, q.is_reported_month,
+       p.eligible_printed, p.registered_printed, p.assessed_printed, p.achieved_printed, p.recognised_printed,
+       -- communes with data ranked in their province by achieved rate as a double rounded half up to 3 decimals:
+       -- that double's decimal text is the 10-decimal quotient, so this rounds the quotient
+       CASE WHEN q.level = 'commune' AND no_data_reason IS NULL
+            THEN CAST(rank() OVER (PARTITION BY q.geography, q.year, q.as_of_month, q.province_code, q.level,
+                                                no_data_reason IS NULL
+                                   ORDER BY half_up_div(achieved_rate_u, 10000000) DESC) AS INT) END AS rank_in_province,
+       no_data_reason
+FROM quotients q
+JOIN printed p
+  ON p.geography = q.geography AND p.level = q.level AND p.year = q.year AND p.as_of_month = q.as_of_month
+ AND p.province_code = q.province_code AND p.district_code IS NOT DISTINCT FROM q.district_code
+ AND p.commune_code IS NOT DISTINCT FROM q.commune_code;
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Mart: sql/mart/criteria.sql
 -- ---------------------------------------------------------------------------------------------------------------
 
 CREATE OR REPLACE TABLE baseline_criteria AS
-WITH scores AS (
-    -- one row per given score (UNPIVOT drops the NULLs). Weights as decimals with 10 digits, as cdht does (its
-    -- DECIMAL(20, 10) rounds a weight <= 1 the same; DECIMAL(18, 10) is faster in DuckDB): decimal sums are exact
+WITH placed AS (
+    -- the submission that counts, unless it is dated after the as-of, where its account is placed. Weights as
+    -- decimals with 10 digits, as cdht does (its DECIMAL(20, 10) rounds a weight <= 1 the same; DECIMAL(18, 10) is
+    -- faster in DuckDB): decimal sums are exact
     SELECT y.year, y.citizen_group, y.criteria_set, p.geography, p.commune_code,
            CAST(p.weight AS DECIMAL(18, 10)) AS weight, p.approximate,
-           CAST(substr(y.criterion, 7) AS INT) AS criterion_no, y.score
-    FROM (UNPIVOT core_yearly_assessments
-          ON score_1, score_2, score_3, score_4, score_5, score_6, score_7, score_8, score_9, score_10
-          INTO NAME criterion VALUE score) y
+           y.score_1, y.score_2, y.score_3, y.score_4, y.score_5, y.score_6, y.score_7, y.score_8, y.score_9, y.score_10
+    FROM core_yearly_assessments y
     JOIN int_account_places p ON p.account_id = y.account_id
+    CROSS JOIN int_data_as_of d
+    WHERE y.submitted_at <= d.as_of_ts AND (p.geography = '2025' OR y.year <= 2025)
 ),
-judged AS (
-    SELECT s.*, a.province_code, a.province_name, a.district_code, a.district_name, a.commune_name,
-           c.title_vi, CASE WHEN s.score >= c.pass_mark THEN s.weight ELSE 0 END AS meeting
-    FROM scores s
-    JOIN int_areas a ON a.geography = s.geography AND a.commune_code = s.commune_code
-    LEFT JOIN analyst.ref.criteria_sets c
-           ON c.set_code = s.criteria_set AND c.citizen_group = s.citizen_group AND c.criterion_no = s.criterion_no
-    WHERE s.geography = '2025' OR s.year <= 2025
+scores AS (
+    -- one row per given score (UNPIVOT drops the NULLs)
+    UNPIVOT placed
+    ON score_1, score_2, score_3, score_4, score_5, score_6, score_7, score_8, score_9, score_10
+    INTO NAME criterion VALUE score
+),
+score_sums AS (
+    -- (baseline only) the weights summed per commune, group, set, criterion and score first: the pass marks and
+    -- areas are then joined to a few thousand rows. Exact: weight x score summed is score x the summed weights
+    SELECT geography, year, CAST(substr(criterion, 7) AS INT) AS criterion_no, commune_code, citizen_group,
+           criteria_set, score, weight, approximate
+    FROM (SELECT geography, year, criterion, commune_code, citizen_group, criteria_set, score,
+                 sum(weight) AS weight, bool_or(approximate) AS approximate
+          FROM scores
+          GROUP BY geography, year, criterion, commune_code, citizen_group, criteria_set, score)
 ),
 commune_sums AS (
-    -- per commune and citizen group first: decimal sums are exact, so rolling these up gives cdht's figures
-    SELECT geography, year, criterion_no, province_code, district_code, commune_code, citizen_group,
-           max(province_name) AS province_name, max(district_name) AS district_name, max(commune_name) AS commune_name,
-           max(title_vi) AS max_title, min(title_vi) AS min_title,
-           sum(weight) AS assessed, sum(meeting) AS meeting, sum(weight * score) AS weighted_score,
-           bool_or(approximate) AS approximate
-    FROM judged
-    GROUP BY ALL
+    -- per commune, citizen group, criterion and year, as cdht: decimal sums are exact, so rolling these up gives
+    -- its figures
+    SELECT s.geography, s.year, s.criterion_no, s.commune_code, s.citizen_group,
+           sum(s.weight) AS assessed,
+           sum(CASE WHEN s.score >= c.pass_mark THEN s.weight ELSE 0 END) AS meeting,
+           sum(s.weight * s.score) AS weighted_score,
+           max(c.title_vi) AS max_title, min(c.title_vi) AS min_title,
+           bool_or(s.approximate) AS approximate
+    FROM score_sums s
+    LEFT JOIN analyst.ref.criteria_sets c
+           ON c.set_code = s.criteria_set AND c.citizen_group = s.citizen_group AND c.criterion_no = s.criterion_no
+    GROUP BY s.geography, s.year, s.criterion_no, s.commune_code, s.citizen_group
 ),
 grouped AS (
-    SELECT geography, year, criterion_no,
-           CASE WHEN grouping(commune_code) = 0 THEN 'commune' WHEN grouping(district_code) = 0 THEN 'district'
+    SELECT cs.geography, cs.year, cs.criterion_no,
+           CASE WHEN grouping(a.commune_code) = 0 THEN 'commune' WHEN grouping(a.district_code) = 0 THEN 'district'
                 ELSE 'province' END AS level,
-           province_code, max(province_name) AS province_name,
-           district_code, max(district_name) AS district_name,
-           commune_code, max(commune_name) AS commune_name,
-           CASE WHEN grouping(citizen_group) = 1 THEN 'ALL' ELSE citizen_group END AS citizen_group,
-           CASE WHEN grouping(citizen_group) = 0 THEN max(max_title) ELSE min(min_title) END AS criterion_title,
-           sum(assessed) AS assessed, sum(meeting) AS meeting,
+           a.province_code, max(a.province_name) AS province_name,
+           a.district_code, max(a.district_name) AS district_name,
+           a.commune_code, max(a.commune_name) AS commune_name,
+           CASE WHEN grouping(cs.citizen_group) = 1 THEN 'ALL' ELSE cs.citizen_group END AS citizen_group,
+           CASE WHEN grouping(cs.citizen_group) = 0 THEN max(cs.max_title) ELSE min(cs.min_title) END AS criterion_title,
+           sum(cs.assessed) AS assessed, sum(cs.meeting) AS meeting,
            -- units of 1e-10 (weights) and 1e-12 (weight x score), for Spark's decimal division below
-           CAST(sum(assessed) * 10000000000 AS HUGEINT) AS assessed_u,
-           CAST(sum(meeting) * 10000000000 AS HUGEINT) AS meeting_u,
-           CAST(sum(weighted_score) * 1000000000000 AS HUGEINT) AS weighted_score_u,
-           bool_or(approximate) AS approximate
-    FROM commune_sums
-    GROUP BY geography, year, criterion_no, GROUPING SETS (
-        (province_code, citizen_group), (province_code),
-        (province_code, district_code, citizen_group), (province_code, district_code),
-        (province_code, district_code, commune_code, citizen_group), (province_code, district_code, commune_code))
+           CAST(sum(cs.assessed) * 10000000000 AS HUGEINT) AS assessed_u,
+           CAST(sum(cs.meeting) * 10000000000 AS HUGEINT) AS meeting_u,
+           CAST(sum(cs.weighted_score) * 1000000000000 AS HUGEINT) AS weighted_score_u,
+           bool_or(cs.approximate) AS approximate
+    FROM commune_sums cs
+    JOIN int_areas a ON a.geography = cs.geography AND a.commune_code = cs.commune_code
+    GROUP BY cs.geography, cs.year, cs.criterion_no, GROUPING SETS (
+        (a.province_code, cs.citizen_group), (a.province_code),
+        (a.province_code, a.district_code, cs.citizen_group), (a.province_code, a.district_code),
+        (a.province_code, a.district_code, a.commune_code, cs.citizen_group), (a.province_code, a.district_code, a.commune_code))
 ),
 quotients AS (
     -- Spark rounds DECIMAL(30, 10) / DECIMAL(30, 10) to 8 decimals, DECIMAL(38, 12) / DECIMAL(30, 10) to 6

@@ -8,15 +8,24 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import vn.cdht.warehouse.config.VietnamTime;
+import vn.cdht.warehouse.control.ControlDatabase;
+import vn.cdht.warehouse.control.ControlDatabaseSettings;
+import vn.cdht.warehouse.ingest.BatchRecord;
+import vn.cdht.warehouse.ingest.IngestLedger;
 
 /**
  * The DuckDB-only baseline (issue 7): runs {@code bench/baseline/coverage_criteria.sql}, which computes the coverage
  * and criteria marts straight from the export CSV files, times it, and compares its tables with the marts cdht
- * published in the analyst database.
+ * published in the analyst database. The data's as-of moment, which cdht takes from its raw tables, is passed in: the
+ * end of the latest succeeded batch in the ingestion ledger ({@link #ingestedAsOf(Path)}).
  */
 public final class Baseline {
 
@@ -27,6 +36,9 @@ public final class Baseline {
             "criteria", List.of("geography", "level", "year", "province_code", "district_code", "commune_code",
                     "citizen_group", "criterion_no"));
     private static final double RELATIVE_TOLERANCE = 1e-9;
+    /** ${as_of}: a DuckDB TIMESTAMP literal in Vietnam time, the zone cdht's Spark session reads the export's dates in. */
+    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
+            .withZone(VietnamTime.ZONE);
     private static final int EXAMPLES = 5;
 
     private Baseline() {
@@ -75,11 +87,13 @@ public final class Baseline {
 
     /**
      * Runs the script on the export files under {@code exportGlobFolder} (a folder, or a glob of batch folders such
-     * as {@code /data/full/*}) with the analyst database attached read-only, and compares the result with its marts.
+     * as {@code /data/full/*}) as of {@code asOf} with the analyst database attached read-only, and compares the
+     * result with its marts.
      */
-    public static Result run(Path exportGlobFolder, Path analystDb, int threads, Path script)
+    public static Result run(Path exportGlobFolder, Path analystDb, Instant asOf, int threads, Path script)
             throws IOException, SQLException {
-        String sql = Files.readString(script).replace("${export}", exportGlobFolder.toString().replace("'", "''"));
+        String sql = Files.readString(script).replace("${export}", exportGlobFolder.toString().replace("'", "''"))
+                .replace("${as_of}", AS_OF.format(asOf));
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("SET threads = " + threads);
             s.execute("ATTACH '" + analystDb.toString().replace("'", "''") + "' AS analyst (READ_ONLY)");
@@ -90,6 +104,20 @@ public final class Baseline {
             double seconds = (System.nanoTime() - start) / 1e9;
             return new Result(seconds, threads, compare(s, "coverage"), compare(s, "criteria"));
         }
+    }
+
+    /**
+     * The data's as-of as the control database {@code controlDb} (SQLite, a home's {@code control.db}) knows it: when
+     * the latest succeeded ingestion batch ended. cdht's own as-of, max(ingested_at) of its raw tables, is the moment
+     * that batch's last raw rows were written, a few seconds earlier.
+     */
+    public static Instant ingestedAsOf(Path controlDb) {
+        ControlDatabase control = new ControlDatabase(new ControlDatabaseSettings("jdbc:sqlite:" + controlDb, null, null));
+        return new IngestLedger(control).batches().stream()
+                .filter(b -> "succeeded".equals(b.status()) && b.endedAt() != null)
+                .map(BatchRecord::endedAt)
+                .max(Comparator.naturalOrder())
+                .orElseThrow(() -> new IllegalStateException("no succeeded ingestion batch in " + controlDb));
     }
 
     /** The script's statements: split at semicolons ending a line, comments dropped. */
@@ -154,14 +182,20 @@ public final class Baseline {
                 + b + " AS VARCHAR), 'NULL'), ' mart=', coalesce(CAST(" + m + " AS VARCHAR), 'NULL')) END";
     }
 
-    /** Manual use: {@code Baseline <export glob folder> <analyst.duckdb> <script.sql> [threads]}. */
+    /**
+     * Manual use: {@code Baseline <export glob folder> <home> <script.sql> [threads]}, on a cdht home that holds
+     * {@code analyst.duckdb} and {@code control.db} (as the benchmark's homes do).
+     */
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: Baseline <export glob folder> <analyst.duckdb> <coverage_criteria.sql> [threads]");
+            System.err.println("usage: Baseline <export glob folder> <cdht home> <coverage_criteria.sql> [threads]");
             System.exit(2);
         }
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
-        Result result = run(Path.of(args[0]), Path.of(args[1]), threads, Path.of(args[2]));
+        Path home = Path.of(args[1]);
+        Instant asOf = ingestedAsOf(home.resolve("control.db"));
+        System.out.println("as of " + AS_OF.format(asOf) + " (Vietnam time)");
+        Result result = run(Path.of(args[0]), home.resolve("analyst.duckdb"), asOf, threads, Path.of(args[2]));
         System.out.println(result);
         System.exit(result.matches() ? 0 : 1);
     }

@@ -97,7 +97,8 @@ public final class Bench implements Callable<Integer> {
             if (!skip.contains("baseline")) {
                 progress("repetition " + r + "/" + n + ": DuckDB-only baseline on the same files");
                 Baseline.Result b = Baseline.run(data.full().resolve("*"), home.resolve("analyst.duckdb"),
-                        Runtime.getRuntime().availableProcessors(), repository.resolve("bench/baseline/coverage_criteria.sql"));
+                        Baseline.ingestedAsOf(home.resolve("control.db")), Runtime.getRuntime().availableProcessors(),
+                        repository.resolve("bench/baseline/coverage_criteria.sql"));
                 baselineSeconds.add(b.seconds());
                 if (check == null) {
                     check = b;
