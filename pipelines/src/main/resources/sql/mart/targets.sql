@@ -96,11 +96,27 @@ comparable AS (
     JOIN current_month m ON m.level = c.level AND m.province_code = c.province_code
                         AND m.commune_code <=> c.commune_code AND m.month_no = c.month_no
 ),
-trends AS (
+points AS (
+    -- the (year, value) pairs of each series, in year order: summed in a fixed order, the slope is the same to the
+    -- last bit whatever order the rows arrive in (regr_slope's running sums are not)
     SELECT level, province_code, commune_code, indicator,
-           CASE WHEN count(value) >= 2 THEN regr_slope(value, year) END AS annual_pace
+           array_sort(collect_list(CASE WHEN value IS NOT NULL
+                                        THEN named_struct('x', CAST(year AS DOUBLE), 'y', value) END)) AS p
     FROM comparable
     GROUP BY level, province_code, commune_code, indicator
+),
+centred AS (
+    SELECT level, province_code, commune_code, indicator, p,
+           aggregate(p, 0D, (s, q) -> s + q.x) / nullif(size(p), 0) AS mean_x,
+           aggregate(p, 0D, (s, q) -> s + q.y) / nullif(size(p), 0) AS mean_y
+    FROM points
+),
+trends AS (
+    SELECT level, province_code, commune_code, indicator,
+           CASE WHEN size(p) >= 2
+                THEN aggregate(p, 0D, (s, q) -> s + (q.x - mean_x) * (q.y - mean_y))
+                     / aggregate(p, 0D, (s, q) -> s + (q.x - mean_x) * (q.x - mean_x)) END AS annual_pace
+    FROM centred
 ),
 projected AS (
     SELECT v.*,

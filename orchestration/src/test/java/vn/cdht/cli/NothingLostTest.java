@@ -67,7 +67,7 @@ class NothingLostTest {
 
         List<String> seen = ChildCdht.killDuring(env(), "loading accounts", "ingest", batch.toString());
         Path staging = home.resolve("staging");
-        assertTrue(filesUnder(staging).stream().anyMatch(f -> f.toString().endsWith(".jsonl")),
+        assertTrue(filesUnder(staging).stream().anyMatch(f -> f.toString().endsWith(".parquet")),
                 "the killed process left its staging (rows in clear): " + String.join("\n", seen));
 
         CliRun batches = CliRun.of(env(), "batches", "--no-files");

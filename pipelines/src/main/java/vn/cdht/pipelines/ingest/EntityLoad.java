@@ -59,10 +59,14 @@ final class EntityLoad {
         validated.createOrReplaceTempView("validated");
         Dataset<Row> ranked = null;
         try {
-            spark.sql("INSERT OVERWRITE quarantine.rows SELECT v.batch_id, '" + table + "', v.file_name, v.row_number,"
-                    + " v.reasons, s._raw, current_timestamp()"
-                    + " FROM validated v JOIN staged s ON s._file = v.file_name AND s._row = v.row_number"
-                    + " WHERE size(v.reasons) > 0");
+            // The join back reads every staged row again: only when there is a row to quarantine. (With nothing to
+            // write, the dynamic overwrite would replace no partition either.)
+            if (!spark.sql("SELECT 1 FROM validated WHERE size(reasons) > 0 LIMIT 1").isEmpty()) {
+                spark.sql("INSERT OVERWRITE quarantine.rows SELECT v.batch_id, '" + table + "', v.file_name, v.row_number,"
+                        + " v.reasons, s._raw, current_timestamp()"
+                        + " FROM validated v JOIN staged s ON s._file = v.file_name AND s._row = v.row_number"
+                        + " WHERE size(v.reasons) > 0");
+            }
 
             boolean coreEmpty = isEmpty("core." + table);
             String version = entity.version();
@@ -122,7 +126,7 @@ final class EntityLoad {
         fields.add(DataTypes.createStructField("_row", DataTypes.LongType, true));
         fields.add(DataTypes.createStructField("_raw", DataTypes.StringType, true));
         entity.source().fieldNames().forEach(f -> fields.add(DataTypes.createStructField(f, DataTypes.StringType, true)));
-        spark.read().schema(new StructType(fields.toArray(StructField[]::new))).json(stagedLocation)
+        spark.read().schema(new StructType(fields.toArray(StructField[]::new))).parquet(stagedLocation)
                 .createOrReplaceTempView("staged");
     }
 

@@ -69,7 +69,7 @@ class PersonalDataPermissionsTest {
             w.accept(new SourceRow(2, Map.of("account_id", "TK2"), "TK2,062301654321"));
         }
         Path stagedFolder = SharedSpark.config().home().resolve("staging/permissions-test/accounts");
-        Path staged = walk(stagedFolder).filter(p -> p.getFileName().toString().endsWith("tai_khoan.csv.jsonl"))
+        Path staged = walk(stagedFolder).filter(p -> p.getFileName().toString().endsWith("tai_khoan.csv.parquet"))
                 .findFirst().orElseThrow(() -> new AssertionError("no staged file in " + stagedFolder));
         assertTrue(Files.isRegularFile(staged), staged.toString());
         assertEquals("rw-------", mode(staged));
