@@ -59,9 +59,10 @@ final class EntityLoad {
         validated.createOrReplaceTempView("validated");
         Dataset<Row> ranked = null;
         try {
+            Map<String, long[]> byFile = validatedCounts();
             // The join back reads every staged row again: only when there is a row to quarantine. (With nothing to
             // write, the dynamic overwrite would replace no partition either.)
-            if (!spark.sql("SELECT 1 FROM validated WHERE size(reasons) > 0 LIMIT 1").isEmpty()) {
+            if (byFile.values().stream().anyMatch(c -> c[1] > 0)) {
                 spark.sql("INSERT OVERWRITE quarantine.rows SELECT v.batch_id, '" + table + "', v.file_name, v.row_number,"
                         + " v.reasons, s._raw, current_timestamp()"
                         + " FROM validated v JOIN staged s ON s._file = v.file_name AND s._row = v.row_number"
@@ -86,7 +87,7 @@ final class EntityLoad {
             ranked.createOrReplaceTempView("ranked");
             spark.sql("SELECT * FROM ranked WHERE is_winner").createOrReplaceTempView("winners");
 
-            Map<String, FileCounts> counts = counts();
+            Map<String, FileCounts> counts = counts(byFile);
             Map<String, Long> flags = flags();
 
             String coreModel = SqlModel.load("core", table).select();
@@ -130,12 +131,17 @@ final class EntityLoad {
                 .createOrReplaceTempView("staged");
     }
 
-    private Map<String, FileCounts> counts() {
+    /** Per file: {rows read, rows quarantined, 0 (the winners, filled in by {@link #counts})}. */
+    private Map<String, long[]> validatedCounts() {
         Map<String, long[]> byFile = new TreeMap<>();
         for (Row r : spark.sql("SELECT file_name, count(*), count_if(size(reasons) > 0) FROM validated GROUP BY file_name")
                 .collectAsList()) {
             byFile.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), 0});
         }
+        return byFile;
+    }
+
+    private Map<String, FileCounts> counts(Map<String, long[]> byFile) {
         for (Row r : spark.sql("SELECT file_name, count(*) FROM winners GROUP BY file_name").collectAsList()) {
             byFile.get(r.getString(0))[2] = r.getLong(1);
         }
