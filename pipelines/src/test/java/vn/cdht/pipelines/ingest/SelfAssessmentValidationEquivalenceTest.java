@@ -250,7 +250,7 @@ class SelfAssessmentValidationEquivalenceTest {
             fields.add(DataTypes.createStructField("_raw", DataTypes.StringType, true));
             SourceEntity.SELF_ASSESSMENTS.fieldNames().forEach(f -> fields.add(DataTypes.createStructField(f, DataTypes.StringType, true)));
             spark.read().schema(new StructType(fields.toArray(StructField[]::new)))
-                    .json(staging.location(batchId, SourceEntity.SELF_ASSESSMENTS)).createOrReplaceTempView("test_staged");
+                    .parquet(staging.location(batchId, SourceEntity.SELF_ASSESSMENTS)).createOrReplaceTempView("test_staged");
             batchRows("SELECT " + String.join(", ", SourceEntity.SELF_ASSESSMENTS.fieldNames()) + ", '" + batchId + "' AS batch_id,"
                     + " _file AS file_name, _row AS row_number, _raw AS raw_line, TIMESTAMP'" + RECEIVED_AT + "' AS ingested_at FROM test_staged");
 
