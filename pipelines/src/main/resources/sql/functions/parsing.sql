@@ -70,11 +70,16 @@ CREATE OR REPLACE TEMPORARY FUNCTION cdht_set_code(s STRING) RETURNS STRING RETU
   CASE WHEN regexp_extract(s, '^\\s*([0-9]+)', 1) = '' THEN NULL
        ELSE concat(regexp_extract(s, '^\\s*([0-9]+)', 1), '/QĐ-KHVN') END;
 
--- The geography a commune code is read in: the one in force at the row's date (2024 until 30 June 2025, 2025 from
--- 1 July 2025) when the code exists there, otherwise the other one if the code exists there; NULL if neither.
+-- The geography in force on a day: 2024 before the reorganisation (reference/geographies.csv: 1 July 2025), 2025 from
+-- it, and 2025 for a day not known.
+CREATE OR REPLACE TEMPORARY FUNCTION cdht_geography_on(d DATE) RETURNS STRING RETURN
+  CASE WHEN d < DATE'${reorganisation_date}' THEN '2024' ELSE '2025' END;
+
+-- The geography a commune code is read in: the one in force at the row's date when the code exists there, otherwise
+-- the other one if the code exists there; NULL if neither.
 CREATE OR REPLACE TEMPORARY FUNCTION cdht_geography(in_2024 BOOLEAN, in_2025 BOOLEAN, row_date DATE) RETURNS STRING RETURN
-  CASE WHEN row_date < DATE'2025-07-01' AND in_2024 THEN '2024'
-       WHEN row_date >= DATE'2025-07-01' AND in_2025 THEN '2025'
+  CASE WHEN cdht_geography_on(row_date) = '2024' AND row_date IS NOT NULL AND in_2024 THEN '2024'
+       WHEN cdht_geography_on(row_date) = '2025' AND row_date IS NOT NULL AND in_2025 THEN '2025'
        WHEN in_2024 THEN '2024'
        WHEN in_2025 THEN '2025' END;
 

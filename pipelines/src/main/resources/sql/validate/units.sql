@@ -10,7 +10,7 @@ WITH typed AS (
 placed AS (
     SELECT t.*, l.in_2024, l.in_2025,
            cdht_geography(l.in_2024, l.in_2025, to_date(t.updated_at_v)) AS geography_v,
-           CASE WHEN t.updated_at_v < TIMESTAMP'2025-07-01 00:00:00' THEN '2024' ELSE '2025' END AS expected_geography,
+           cdht_geography_on(to_date(t.updated_at_v)) AS expected_geography,
            p.province_code AS known_province,
            d.district_code AS known_district
     FROM typed t

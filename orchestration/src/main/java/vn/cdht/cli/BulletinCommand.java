@@ -1,15 +1,14 @@
 package vn.cdht.cli;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import vn.cdht.orchestration.pipeline.BulletinsStage;
 import vn.cdht.reports.Period;
-import vn.cdht.reports.ReportEngine;
 import vn.cdht.reports.ReportFormat;
 import vn.cdht.reports.ReportKind;
 import vn.cdht.reports.ReportRequest;
@@ -86,7 +85,7 @@ final class BulletinCommand implements Callable<Integer> {
                 printList(ctx, registry.latest(30));
                 return 0;
             }
-            ReportService service = service(ctx, registry, out);
+            ReportService service = new BulletinsStage(ctx.installation()).service(out);
             if (reproduce != null) {
                 RenderedReport r = service.reproduce(reproduce);
                 print(ctx, List.of(r));
@@ -111,11 +110,6 @@ final class BulletinCommand implements Callable<Integer> {
             ctx.out().flush();
             return 0;
         }
-    }
-
-    static ReportService service(CdhtContext ctx, ReportRegistry registry, Path out) {
-        Path folder = out != null ? out : ctx.config().home().resolve("bulletins");
-        return new ReportService(ctx.catalog(), registry, new ReportEngine(), folder, Clock.systemUTC());
     }
 
     static List<RenderedReport> render(CdhtContext ctx, ReportService service, ReportRequest request) {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
                 "3 done, but a file was rejected whole (its rows are not in; deliver it corrected)."},
         subcommands = {
                 DemoCommand.class,
+                ModelsCommand.class,
                 StatusCommand.class,
                 PublishCommand.class,
                 BulletinCommand.class,

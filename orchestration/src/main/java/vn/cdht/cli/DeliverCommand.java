@@ -1,6 +1,5 @@
 package vn.cdht.cli;
 
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,14 +7,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import vn.cdht.reports.delivery.Deliverer;
-import vn.cdht.reports.delivery.DeliveryLedger;
+import vn.cdht.orchestration.pipeline.DeliverStage;
 import vn.cdht.reports.delivery.DeliveryLine;
 import vn.cdht.reports.delivery.DeliveryRun;
-import vn.cdht.reports.delivery.MailSettings;
-import vn.cdht.reports.delivery.ReportMailer;
-import vn.cdht.reports.delivery.Subscriptions;
-import vn.cdht.reports.registry.ReportRegistry;
 
 @Command(name = "deliver", mixinStandardHelpOptions = true,
         description = {"Send the rendered reports to their subscribers by e-mail, each report once to each recipient.",
@@ -53,10 +47,7 @@ final class DeliverCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--period must be a month as yyyy-MM, e.g. 2026-10, not '" + period + "'");
         }
         try (CdhtContext ctx = root.context()) {
-            MailSettings settings = MailSettings.from(ctx.config(), root.env()::get);
-            ctx.progress("delivering " + (period == null ? "every period" : period) + " through " + settings.describe());
-            DeliveryRun run = new Deliverer(new ReportRegistry(ctx.control()), new Subscriptions(ctx.control()),
-                    new DeliveryLedger(ctx.control()), new ReportMailer(settings), Clock.systemUTC()).run(period, retryNow);
+            DeliveryRun run = new DeliverStage(ctx.installation()).run(period == null ? null : java.time.YearMonth.parse(period), retryNow);
             var out = ctx.out();
             if (run.lines().isEmpty()) {
                 out.println("Nothing to deliver: no report" + (period == null ? "" : " of " + period)

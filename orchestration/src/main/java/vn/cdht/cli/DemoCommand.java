@@ -2,35 +2,36 @@ package vn.cdht.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import vn.cdht.orchestration.app.HomeLock;
+import vn.cdht.orchestration.pipeline.BulletinsStage;
+import vn.cdht.orchestration.pipeline.IngestStage;
+import vn.cdht.orchestration.pipeline.PipelineRun;
+import vn.cdht.orchestration.pipeline.PipelineStage;
+import vn.cdht.orchestration.pipeline.RunOutcome;
+import vn.cdht.orchestration.pipeline.RunRequest;
 import vn.cdht.pipelines.generate.GenerationResult;
 import vn.cdht.pipelines.generate.GeneratorSpec;
 import vn.cdht.pipelines.generate.OperationalDataGenerator;
 import vn.cdht.pipelines.generate.OutputFormat;
-import vn.cdht.pipelines.ingest.BatchIngestion;
+import vn.cdht.pipelines.indicators.IndicatorsJob;
 import vn.cdht.pipelines.ingest.IngestReport;
 import vn.cdht.pipelines.source.SourceEntity;
-import vn.cdht.reports.Period;
-import vn.cdht.reports.ReportFormat;
-import vn.cdht.reports.ReportKind;
-import vn.cdht.reports.ReportRequest;
-import vn.cdht.reports.ReportService;
-import vn.cdht.reports.registry.RenderedReport;
-import vn.cdht.reports.registry.ReportRegistry;
+import vn.cdht.warehouse.analyst.PublishResult;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the main job on the embedded installation (nothing to install).",
                 "Under the home folder: migrate the control database, load the reference geography and rules,",
                 "generate a realistic sample export for one province (default: Quảng Ngãi, which since 1 July 2025",
-                "includes Kon Tum, the provinces of two of the original letters), ingest it, compute the indicators,",
-                "publish the analyst DuckDB database, render the provincial bulletin (PDF) and the account statistics",
-                "table (PDF and XLSX) under <home>/bulletins, and print the status.",
+                "includes Kon Tum, the provinces of two of the original letters) into the inbox,",
+                "then run the pipeline as cdht run does (ingest → indicators → publish → bulletins): the analyst DuckDB",
+                "database, the provincial bulletin (PDF) and the account statistics table (PDF and XLSX) under",
+                "<home>/bulletins; then print the headline figures and the status.",
                 "Safe to run again: the same sample is recognised as already ingested."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -54,17 +55,19 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (CdhtContext ctx = root.context(); HomeLock lock = HomeLock.acquire(ctx, "cdht demo")) {
+        try (CdhtContext ctx = root.context()) {
             var out = ctx.out();
-            out.println("== 1/8 Control database");
+            out.println("== 1/5 Control database");
             out.println("Schema version " + ctx.control().version().orElse("none") + " at " + ctx.control().settings().displayUrl());
             ctx.pseudonymSecret();
             out.println();
-            out.println("== 2/8 Reference data");
-            ReferenceCommand.loadAndReport(ctx);
+            out.println("== 2/5 Reference data");
+            try (HomeLock lock = ctx.lock("cdht demo")) {
+                ReferenceCommand.loadAndReport(ctx);
+            }
             out.println();
-            out.println("== 3/8 Sample export");
-            Path inbox = ctx.config().home().resolve("inbox").resolve("demo-" + province.replace(':', '-') + "-" + seed);
+            out.println("== 3/5 Sample export");
+            Path inbox = new IngestStage(ctx.installation()).inbox().resolve("demo-" + province.replace(':', '-') + "-" + seed);
             LocalDate today = GeneratorSpec.today();
             GenerationResult sample = new OperationalDataGenerator(ctx::progress).generate(new GeneratorSpec(province, 2023,
                     today.getYear(), scale, seed, OutputFormat.CSV, inbox, dirtyRate, Optional.empty(), today));
@@ -73,45 +76,64 @@ final class DemoCommand implements Callable<Integer> {
                     + sample.written(SourceEntity.ACCOUNTS) + " accounts, " + sample.written(SourceEntity.UNITS) + " units, "
                     + sample.written(SourceEntity.SELF_ASSESSMENTS) + " self-assessments in " + inbox);
             out.println();
-            out.println("== 4/8 Ingestion");
-            IngestReport report = new BatchIngestion(ctx.ingestionSpark(), ctx.ingestLedger(), ctx.staging(), ctx::progress).run(inbox);
-            IngestCommand.print(ctx, report);
+            out.println("== 4/5 Pipeline run: " + String.join(" → ", PipelineStage.INGEST.andAfter().stream()
+                    .filter(s -> s.ordinal() <= PipelineStage.BULLETINS.ordinal()).map(PipelineStage::code).toList()));
+            // from ingest whatever the last run left unfinished: the sample just written must be ingested
+            RunOutcome outcome = new PipelineRun(ctx.installation(), new DemoPrinter(ctx, inbox))
+                    .run(new RunRequest("manual", null, PipelineStage.INGEST, null, PipelineStage.BULLETINS));
+            if (!outcome.succeeded() && !outcome.rejected()) {
+                throw new IllegalStateException("the demo's run " + outcome.status() + ": " + outcome.message());
+            }
             out.println();
-            out.println("== 5/8 Indicators");
-            IndicatorsCommand.compute(ctx);
+            out.println("== 5/5 Figures and status");
             IndicatorsCommand.printHeadlines(ctx, null, null);
-            out.println();
-            out.println("== 6/8 Analyst database");
-            var published = PublishCommand.publish(ctx, null);
-            out.println("Published " + published.tables().size() + " tables (mart, core without personal data, ref) and "
-                    + published.views().size() + " Vietnamese-labelled views to " + published.database());
-            out.println("Ask it: ./cdht sql \"SELECT * FROM do_phu_tinh\"   (or: duckdb -readonly " + published.database() + ")");
-            out.println();
-            out.println("== 7/8 Bulletins");
-            renderBulletins(ctx);
-            out.println();
-            out.println("== 8/8 Status");
+            out.println("Ask the analyst database: ./cdht sql \"SELECT * FROM do_phu_tinh\"");
+            String scope = province.startsWith("old:") ? province.substring(4) : province;
+            out.println("More bulletins: ./cdht bulletin --help; ./cdht bulletin --kind commune --scope " + scope + " --all");
             StatusCommand.print(ctx);
             return 0;
         }
     }
 
-    /** The leaders' bulletin and the account statistics table of the sample's province, for the last complete month. */
-    private void renderBulletins(CdhtContext ctx) {
-        ReportRegistry registry = new ReportRegistry(ctx.control());
-        ReportService service = BulletinCommand.service(ctx, registry, null);
-        Period period = service.defaultPeriod("2025");
-        String scope = province.startsWith("old:") ? province.substring(4) : province;
-        String geography = province.startsWith("old:") ? "2024" : "2025";
-        List<RenderedReport> rendered = new ArrayList<>();
-        for (ReportKind kind : List.of(ReportKind.PROVINCE, ReportKind.STATS_TABLE)) {
-            for (ReportFormat format : kind.formats()) {
-                rendered.addAll(BulletinCommand.render(ctx, service,
-                        new ReportRequest(kind, scope, period, format, geography, false, null)));
+    /** What the demo's run did, stage by stage; its own batch is shown even when it was ingested before. */
+    private static final class DemoPrinter implements PipelineRun.Listener {
+
+        private final CdhtContext ctx;
+        private final StagePrinter stages;
+        private final Path sample;
+
+        DemoPrinter(CdhtContext ctx, Path sample) {
+            this.ctx = ctx;
+            this.stages = new StagePrinter(ctx);
+            this.sample = sample;
+        }
+
+        @Override
+        public void ingested(IngestStage.Result result) {
+            for (IngestReport report : result.reports()) {
+                if (report.outcome() == IngestReport.Outcome.INGESTED || report.location().endsWith(sample.getFileName().toString())) {
+                    IngestCommand.print(ctx, report);
+                }
             }
         }
-        BulletinCommand.print(ctx, rendered);
-        ctx.out().println("Open them: " + rendered.get(0).file().getParent()
-                + "   (more: ./cdht bulletin --help; ./cdht bulletin --kind commune --scope " + scope + " --all)");
+
+        @Override
+        public void computed(List<IndicatorsJob.MartResult> marts) {
+            stages.computed(marts);
+        }
+
+        @Override
+        public void published(PublishResult published) {
+            ctx.out().println("Published " + published.tables().size() + " tables (mart, core without personal data, ref) and "
+                    + published.views().size() + " Vietnamese-labelled views to " + published.database());
+        }
+
+        @Override
+        public void rendered(BulletinsStage.Result result) {
+            stages.rendered(result);
+            if (!result.rendered().isEmpty()) {
+                ctx.out().println("Open them: " + result.rendered().get(0).file().getParent());
+            }
+        }
     }
 }

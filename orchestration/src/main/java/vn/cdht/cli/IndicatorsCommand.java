@@ -8,11 +8,9 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import vn.cdht.orchestration.app.HomeLock;
+import vn.cdht.orchestration.pipeline.IndicatorsStage;
 import vn.cdht.pipelines.indicators.IndicatorsJob;
-import vn.cdht.warehouse.catalog.WarehouseInventory;
-import vn.cdht.warehouse.control.MartRunLedger;
-import vn.cdht.warehouse.control.RunLedger;
-import vn.cdht.warehouse.control.RunStatus;
 
 @Command(name = "indicators", mixinStandardHelpOptions = true,
         description = {"Compute the indicator marts and print each province's headline figures.",
@@ -40,39 +38,18 @@ final class IndicatorsCommand implements Callable<Integer> {
         if (asOf != null && !asOf.matches("\\d{4}-\\d{2}")) {
             throw new IllegalArgumentException("--as-of must be a month as yyyy-MM, not '" + asOf + "'");
         }
-        try (CdhtContext ctx = root.context(); HomeLock lock = HomeLock.acquire(ctx, "cdht indicators")) {
-            compute(ctx, force);
+        try (CdhtContext ctx = root.context(); HomeLock lock = ctx.lock("cdht indicators")) {
+            printMarts(ctx, new IndicatorsStage(ctx.installation()).runRecorded(force));
             printHeadlines(ctx, year, asOf);
             return 0;
         }
     }
 
-    /** Computes every mart as a recorded run. */
-    static List<IndicatorsJob.MartResult> compute(CdhtContext ctx) {
-        return compute(ctx, false);
-    }
-
-    static List<IndicatorsJob.MartResult> compute(CdhtContext ctx, boolean force) {
-        RunLedger runs = new RunLedger(ctx.control());
-        long run = runs.startRun("indicators", null);
-        long stage = runs.startStage(run, "indicators");
-        try {
-            List<IndicatorsJob.MartResult> results = new IndicatorsJob(ctx.ingestionSpark(), new WarehouseInventory(ctx.catalog()),
-                    new MartRunLedger(ctx.control()), ctx::progress).run(run, force);
-            long rows = results.stream().mapToLong(IndicatorsJob.MartResult::rows).sum();
-            String snapshots = results.stream().map(r -> r.mart() + "=" + r.snapshotId()).reduce((a, b) -> a + "," + b).orElse("");
-            runs.finishStage(stage, RunStatus.SUCCEEDED, rows, snapshots, null);
-            runs.finishRun(run, RunStatus.SUCCEEDED, null);
-            TextTable t = new TextTable("MART", "ROWS", "SNAPSHOT ID", "SECONDS");
-            results.forEach(r -> t.row(r.mart(), r.rows(), r.snapshotId(),
-                    r.unchanged() ? "unchanged" : String.format(Locale.ROOT, "%.1f", r.seconds())));
-            t.print(ctx.out());
-            return results;
-        } catch (RuntimeException e) {
-            runs.finishStage(stage, RunStatus.FAILED, null, null, OneLineErrors.message(e));
-            runs.finishRun(run, RunStatus.FAILED, OneLineErrors.message(e));
-            throw e;
-        }
+    static void printMarts(CdhtContext ctx, List<IndicatorsJob.MartResult> results) {
+        TextTable t = new TextTable("MART", "ROWS", "SNAPSHOT ID", "SECONDS");
+        results.forEach(r -> t.row(r.mart(), r.rows(), r.snapshotId(),
+                r.unchanged() ? "unchanged" : String.format(Locale.ROOT, "%.1f", r.seconds())));
+        t.print(ctx.out());
     }
 
     static void printHeadlines(CdhtContext ctx, Integer year, String asOf) {

@@ -1,7 +1,6 @@
 package vn.cdht.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -10,12 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import vn.cdht.pipelines.ingest.BatchIngestion;
-import vn.cdht.pipelines.ingest.DatabaseIngestion;
+import vn.cdht.orchestration.app.HomeLock;
+import vn.cdht.orchestration.pipeline.IngestStage;
 import vn.cdht.pipelines.ingest.IngestReport;
 import vn.cdht.pipelines.ingest.JdbcSource;
 import vn.cdht.pipelines.source.files.SourceFileException;
-import vn.cdht.pipelines.source.files.ExtractionLimits;
 import vn.cdht.warehouse.config.ConfigException;
 import vn.cdht.warehouse.ingest.FileRecord;
 
@@ -52,12 +50,12 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (CdhtContext ctx = root.context(); HomeLock lock = HomeLock.acquire(ctx, "cdht ingest")) {
+        try (CdhtContext ctx = root.context(); HomeLock lock = ctx.lock("cdht ingest")) {
+            IngestStage stage = new IngestStage(ctx.installation());
             IngestReport report;
             if (source.path != null) {
                 try {
-                    report = new BatchIngestion(ctx.ingestionSpark(), ctx.ingestLedger(), ctx.staging(), ctx::progress,
-                            ExtractionLimits.from(ctx.config())).run(source.path);
+                    report = stage.batch(source.path);
                 } catch (SourceFileException refused) {
                     // the batch as a whole (a zip over a limit, two entries of one name): nothing of it was ingested
                     ctx.err().println("cdht ingest: batch refused, nothing of it ingested: " + refused.getMessage()
@@ -66,10 +64,7 @@ final class IngestCommand implements Callable<Integer> {
                     return ExitCodes.REJECTED;
                 }
             } else {
-                report = new DatabaseIngestion(ctx.ingestionSpark(), ctx.ingestLedger(), ctx.staging(),
-                        Duration.ofMinutes(ctx.config().getInt("ingest.jdbc.overlap-minutes", 10)),
-                        ctx.config().getInt("ingest.jdbc.fetch-size", 5000), ctx::progress)
-                        .run(new JdbcSource(source.jdbcUrl, user, password(ctx)));
+                report = stage.database(new JdbcSource(source.jdbcUrl, user, password(ctx)));
             }
             print(ctx, report);
             return exitCode(ctx, report);

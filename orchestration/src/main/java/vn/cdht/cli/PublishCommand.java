@@ -5,7 +5,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import vn.cdht.warehouse.analyst.AnalystDatabasePublisher;
+import vn.cdht.orchestration.app.HomeLock;
+import vn.cdht.orchestration.pipeline.PublishStage;
 import vn.cdht.warehouse.analyst.PublishResult;
 import vn.cdht.warehouse.analyst.PublishedTable;
 import vn.cdht.warehouse.analyst.SkippedView;
@@ -32,17 +33,11 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (CdhtContext ctx = root.context(); HomeLock lock = HomeLock.acquire(ctx, "cdht publish")) {
-            print(ctx, publish(ctx, out));
+        try (CdhtContext ctx = root.context(); HomeLock lock = ctx.lock("cdht publish")) {
+            PublishStage stage = new PublishStage(ctx.installation());
+            print(ctx, out == null ? stage.run() : stage.run(out));
             return 0;
         }
-    }
-
-    /** Publishes to {@code target}, or to the configured analyst.database when null. */
-    static PublishResult publish(CdhtContext ctx, Path target) {
-        Path file = target != null ? target : Path.of(ctx.config().require("analyst.database"));
-        ctx.progress("publishing the analyst database to " + file.toAbsolutePath());
-        return new AnalystDatabasePublisher(version()).publish(ctx.catalog(), file);
     }
 
     static void print(CdhtContext ctx, PublishResult result) {
@@ -63,10 +58,5 @@ final class PublishCommand implements Callable<Integer> {
         }
         w.println("Analyst database: " + result.database() + " (open read-only: duckdb -readonly " + result.database() + ")");
         w.flush();
-    }
-
-    private static String version() {
-        String v = Cdht.class.getPackage().getImplementationVersion();
-        return v == null ? "development build" : v;
     }
 }

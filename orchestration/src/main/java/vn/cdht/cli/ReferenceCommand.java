@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 import org.apache.iceberg.catalog.TableIdentifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
+import vn.cdht.orchestration.app.ErrorMessages;
+import vn.cdht.orchestration.app.HomeLock;
 import vn.cdht.pipelines.reference.ReferenceLoad;
 import vn.cdht.pipelines.reference.ReferenceLoadResult;
 import vn.cdht.warehouse.catalog.WarehouseInventory;
@@ -41,7 +43,7 @@ final class ReferenceCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (CdhtContext ctx = reference.root.context(); HomeLock lock = HomeLock.acquire(ctx, "cdht reference load")) {
+            try (CdhtContext ctx = reference.root.context(); HomeLock lock = ctx.lock("cdht reference load")) {
                 loadAndReport(ctx);
                 return 0;
             }
@@ -63,8 +65,8 @@ final class ReferenceCommand implements Runnable {
             print(ctx, result);
             return result;
         } catch (RuntimeException e) {
-            ledger.finishStage(stage, RunStatus.FAILED, null, null, OneLineErrors.message(e));
-            ledger.finishRun(run, RunStatus.FAILED, OneLineErrors.message(e));
+            ledger.finishStage(stage, RunStatus.FAILED, null, null, ErrorMessages.oneLine(e));
+            ledger.finishRun(run, RunStatus.FAILED, ErrorMessages.oneLine(e));
             throw e;
         }
     }

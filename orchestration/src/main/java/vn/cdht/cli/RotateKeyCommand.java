@@ -8,6 +8,9 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import vn.cdht.orchestration.app.ErrorMessages;
+import vn.cdht.orchestration.app.HomeLock;
+import vn.cdht.orchestration.pipeline.PublishStage;
 import vn.cdht.pipelines.ingest.KeyRotation;
 import vn.cdht.warehouse.config.CdhtConfig;
 import vn.cdht.warehouse.config.ConfigException;
@@ -61,7 +64,7 @@ final class RotateKeyCommand implements Callable<Integer> {
             PseudonymSecret next = newSecret();
             KeyFingerprint fingerprint = KeyFingerprint.of(next);
             PseudonymKeyRegistry registry = new PseudonymKeyRegistry(ctx.control());
-            try (HomeLock lock = HomeLock.acquire(ctx, "cdht " + COMMAND)) {
+            try (HomeLock lock = ctx.lock("cdht " + COMMAND)) {
                 Optional<PseudonymKeyRegistry.Entry> previous = registry.current();
                 registry.beginRotation(fingerprint);
                 RunLedger runs = new RunLedger(ctx.control());
@@ -77,7 +80,7 @@ final class RotateKeyCommand implements Callable<Integer> {
                     registry.completeRotation(fingerprint);
                     runs.finishRun(runId, RunStatus.SUCCEEDED, null);
                 } catch (RuntimeException e) {
-                    runs.finishRun(runId, RunStatus.FAILED, OneLineErrors.message(e));
+                    runs.finishRun(runId, RunStatus.FAILED, ErrorMessages.oneLine(e));
                     throw e;
                 }
                 republish(ctx);
@@ -131,10 +134,10 @@ final class RotateKeyCommand implements Callable<Integer> {
             return;
         }
         try {
-            PublishCommand.publish(ctx, null);
+            new PublishStage(ctx.installation()).run();
         } catch (RuntimeException e) {
             throw new IllegalStateException("the warehouse was re-keyed, but the analyst database " + analyst
-                    + " still holds the old keys: " + OneLineErrors.message(e) + " (fix it, then run cdht publish)", e);
+                    + " still holds the old keys: " + ErrorMessages.oneLine(e) + " (fix it, then run cdht publish)", e);
         }
     }
 }

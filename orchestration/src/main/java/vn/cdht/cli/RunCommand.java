@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import vn.cdht.orchestration.pipeline.PipelineRunner;
+import vn.cdht.orchestration.pipeline.PipelineRun;
 import vn.cdht.orchestration.pipeline.PipelineStage;
 import vn.cdht.orchestration.pipeline.RunOutcome;
 import vn.cdht.orchestration.pipeline.RunRequest;
@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
             overrides.put("CDHT_SPARK_MASTER", sparkMaster);
         }
         try (CdhtContext ctx = root.context(overrides)) {
-            RunOutcome outcome = runner(ctx, root.env()).run(request);
+            RunOutcome outcome = new PipelineRun(ctx.installation(), new StagePrinter(ctx)).run(request);
             RunsCommand.printRun(ctx, outcome.runId());
             switch (outcome.status()) {
                 case "succeeded" -> ctx.out().println("Run " + outcome.runId() + " succeeded: " + outcome.message() + ".");
@@ -78,11 +78,6 @@ final class RunCommand implements Callable<Integer> {
             ctx.out().flush();
             return ExitCodes.OK;
         }
-    }
-
-    /** The runner behind cdht run, for the embedded scheduler too. */
-    static PipelineRunner runner(CdhtContext ctx, Map<String, String> env) {
-        return new StagedRun(ctx, env);
     }
 
     private YearMonth month() {

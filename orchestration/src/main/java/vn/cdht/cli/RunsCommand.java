@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import vn.cdht.orchestration.pipeline.PipelineRun;
 import vn.cdht.warehouse.control.RunLedger;
 import vn.cdht.warehouse.control.RunLock;
 
@@ -44,7 +45,7 @@ final class RunsCommand implements Callable<Integer> {
                 return 0;
             }
             RunLedger ledger = new RunLedger(ctx.control());
-            List<RunLedger.RunRecord> runs = ledger.runs(all ? null : StagedRun.COMMAND, limit);
+            List<RunLedger.RunRecord> runs = ledger.runs(all ? null : PipelineRun.COMMAND, limit);
             if (runs.isEmpty()) {
                 ctx.out().println("No runs yet: cdht run starts one.");
             }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import vn.cdht.orchestration.pipeline.PipelineRun;
 import vn.cdht.orchestration.pipeline.PipelineRunner;
 import vn.cdht.orchestration.schedule.Schedule;
 import vn.cdht.orchestration.schedule.ScheduleState;
@@ -66,7 +67,7 @@ final class SchedulerCommand implements Callable<Integer> {
                 printDryRun(ctx, schedule);
                 return 0;
             }
-            PipelineRunner runner = RunCommand.runner(ctx, root.env());
+            PipelineRunner runner = new PipelineRun(ctx.installation(), new StagePrinter(ctx));
             Scheduler scheduler = new Scheduler(schedule, runner, ScheduleState.file(schedule.stateFile()), clock,
                     Scheduler.REAL_TIME, ctx::progress);
             onShutdown(() -> scheduler.shutdown(schedule.shutdownTimeout()), schedule.shutdownTimeout());

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import vn.cdht.orchestration.app.ErrorMessages;
 import vn.cdht.warehouse.analyst.AnalystException;
 import vn.cdht.warehouse.analyst.AnalystQuery;
 import vn.cdht.warehouse.analyst.QueryResult;
@@ -173,7 +174,7 @@ final class SqlCommand implements Callable<Integer> {
             try {
                 printTable(session.query(sql), out);
             } catch (AnalystException e) {
-                err.println("error: " + OneLineErrors.message(e));
+                err.println("error: " + ErrorMessages.oneLine(e));
                 err.flush();
             }
             out.flush();

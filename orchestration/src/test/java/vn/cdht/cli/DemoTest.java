@@ -1,19 +1,18 @@
 package vn.cdht.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import vn.cdht.warehouse.analyst.AnalystQuery;
-import vn.cdht.warehouse.analyst.PersonalDataScan;
-import vn.cdht.warehouse.analyst.QueryResult;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.cdht.warehouse.analyst.AnalystQuery;
+import vn.cdht.warehouse.analyst.PersonalDataScan;
+import vn.cdht.warehouse.analyst.QueryResult;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The main job, as a new user runs it: twice, then status. One Spark session per demo run. */
 class DemoTest {
@@ -49,7 +48,7 @@ class DemoTest {
         assertTrue(first.out().contains("Published ") && Files.isRegularFile(analyst), first.out());
         totalsAddUpOnBothGeographies(analyst);
         BulletinChecks bulletins = new BulletinChecks(home, env);
-        assertTrue(first.out().contains("== 7/8 Bulletins"), first.out());
+        assertTrue(first.out().contains("== 4/5 Pipeline run: ingest → indicators → publish → bulletins"), first.out());
         assertEquals(3, bulletins.registered().size(), "province PDF, statistics table PDF and XLSX: " + bulletins.registered());
         assertTrue(second.out().contains("mart.coverage unchanged") || second.err().contains("mart.coverage unchanged"),
                 second.err());

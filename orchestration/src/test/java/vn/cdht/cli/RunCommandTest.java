@@ -97,7 +97,7 @@ class RunCommandTest {
         Catalog catalog = IcebergCatalogs.open(CatalogSettings.from(CdhtConfig.of(home, Map.of())));
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
             SnapshotLoader loader = new SnapshotLoader(catalog, duck);
-            for (String mart : IndicatorsJob.MARTS) {
+            for (String mart : IndicatorsJob.marts()) {
                 loader.load("mart." + mart, null, null);
                 List<String> rows = new ArrayList<>();
                 try (Statement st = duck.createStatement();

@@ -3,6 +3,7 @@ package vn.cdht.reports;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import vn.cdht.warehouse.reference.Reorganisation;
 
 /**
  * The month a report is about: figures are cumulative to the end of it. December's report is the year's annual
@@ -11,7 +12,6 @@ import java.time.format.DateTimeParseException;
  */
 public record Period(YearMonth month) {
 
-    private static final YearMonth REORGANISATION = YearMonth.of(2025, 7);
 
     public static Period parse(String text) {
         try {
@@ -43,7 +43,7 @@ public record Period(YearMonth month) {
     }
 
     public String defaultGeography() {
-        return month.isBefore(REORGANISATION) ? "2024" : "2025";
+        return month.isBefore(Reorganisation.month()) ? "2024" : "2025";
     }
 
     /** "tháng 10/2026", or "năm 2026" for the annual edition. */

@@ -46,7 +46,7 @@ public record AirflowSettings(URI url, String token, String username, String pas
         if (!dagId.matches("[A-Za-z0-9_.-]{1,250}")) {
             throw new ConfigException("airflow.dag-id may hold only letters, digits, '_', '.' and '-', not '" + dagId + "'");
         }
-        int seconds = config.getInt("airflow.timeout-seconds", 30);
+        int seconds = config.requireInt("airflow.timeout-seconds");
         if (seconds < 1 || seconds > 3600) {
             throw new ConfigException("configuration key airflow.timeout-seconds must be between 1 and 3600, not " + seconds);
         }

@@ -11,13 +11,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import vn.cdht.warehouse.reference.ReferenceSources;
+import vn.cdht.warehouse.reference.Reorganisation;
 import vn.cdht.warehouse.reference.SourceTable;
 
 /** The real geography before and after 1 July 2025 and the crosswalk between them, from the reference files. */
 public final class Geography {
 
     /** The day the 2025 geography came into force. */
-    public static final LocalDateTime SWITCH = LocalDateTime.of(2025, 7, 1, 0, 0);
+    public static final LocalDateTime SWITCH = Reorganisation.DATE.atStartOfDay();
 
     private final List<OldCommune> oldCommunes = new ArrayList<>();
     private final Map<String, OldCommune> oldByCode = new TreeMap<>();

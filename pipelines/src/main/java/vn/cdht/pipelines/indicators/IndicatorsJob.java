@@ -1,10 +1,7 @@
 package vn.cdht.pipelines.indicators;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,6 +10,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import vn.cdht.pipelines.models.ModelGraph;
 import vn.cdht.pipelines.spark.Materialized;
 import vn.cdht.pipelines.spark.SqlModel;
 import vn.cdht.pipelines.spark.TableMaterializer;
@@ -21,21 +19,21 @@ import vn.cdht.warehouse.control.MartRunLedger;
 import vn.cdht.warehouse.control.RunStatus;
 
 /**
- * Computes the marts: the intermediate views of {@code sql/int/} (where each account counts on each geography, the
- * month spine, what changed per commune and month), then each {@code sql/mart/<table>.sql} as {@code mart.<table>},
- * replaced in one atomic commit. Every mart run is recorded with the snapshot ids of the tables it read.
+ * Computes the marts: each {@code sql/mart/<table>.sql} as {@code mart.<table>}, replaced in one atomic commit, after
+ * the intermediate views of {@code sql/int/} it reads (where each account counts on each geography, the month spine,
+ * what changed per commune and month) and after the marts it reads. What a mart reads comes from its SQL
+ * ({@link ModelGraph}). Every mart run is recorded with the snapshot ids of the tables it depends on; a mart whose
+ * inputs did not change is left as it is.
  */
 public final class IndicatorsJob {
 
-    public static final List<String> INTERMEDIATE = List.of(
-            "data_as_of", "month_spine", "account_places", "population_places", "commune_month_facts", "areas");
-    public static final List<String> MARTS = List.of(
-            "coverage", "unit_progress", "criteria", "trend", "targets", "data_quality");
-    static final List<String> INPUTS = List.of(
-            "core.accounts", "core.units", "core.self_assessments", "core.yearly_assessments", "core.recognitions",
-            "core.population", "quarantine.rows", "ref.allocation_weights", "ref.commune_crosswalk", "ref.criteria_sets",
-            "ref.digital_skills", "ref.targets", "ref.communes_2025", "raw.accounts", "raw.units", "raw.self_assessments",
-            "raw.recognitions", "raw.population");
+    /** The marts, in the order they are computed: each after the marts it reads. */
+    public static List<String> marts() {
+        return ModelGraph.load().layer("mart").stream().map(ModelGraph.Model::name).toList();
+    }
+
+    /** The models of {@code sql/int} and {@code sql/mart}, and what each reads (from their own text). */
+    private final ModelGraph models;
 
     private final SparkSession spark;
     private final WarehouseInventory inventory;
@@ -43,6 +41,12 @@ public final class IndicatorsJob {
     private final Consumer<String> progress;
 
     public IndicatorsJob(SparkSession spark, WarehouseInventory inventory, MartRunLedger ledger, Consumer<String> progress) {
+        this(spark, inventory, ledger, progress, ModelGraph.load());
+    }
+
+    public IndicatorsJob(SparkSession spark, WarehouseInventory inventory, MartRunLedger ledger, Consumer<String> progress,
+                         ModelGraph models) {
+        this.models = models;
         this.spark = spark;
         this.inventory = inventory;
         this.ledger = ledger;
@@ -63,17 +67,16 @@ public final class IndicatorsJob {
      */
     public List<MartResult> run(Long runId, boolean force) {
         new TableMaterializer(spark).ensureNamespace("mart");
-        String inputs = INPUTS.stream()
-                .map(t -> t + "=" + inventory.status(TableIdentifier.parse(t)).snapshotId())
-                .collect(Collectors.joining(",")) + ",models=" + modelsFingerprint();
         Map<String, MartRunLedger.MartRun> latest = ledger.latest().stream()
                 .collect(Collectors.toMap(MartRunLedger.MartRun::mart, r -> r));
-        List<Dataset<Row>> cached = new ArrayList<>();
+        Map<String, Dataset<Row>> views = new LinkedHashMap<>();
         List<MartResult> results = new ArrayList<>();
         try {
-            for (String mart : MARTS) {
-                String name = SqlModel.load("mart", mart).qualifiedName();
-                MartRunLedger.MartRun last = latest.get(mart);
+            for (ModelGraph.Model mart : models.layer("mart")) {
+                String name = mart.qualifiedName();
+                // after the marts it reads: their new snapshots are among its inputs
+                String inputs = inputs(mart);
+                MartRunLedger.MartRun last = latest.get(mart.name());
                 // Same inputs, same models and the table still at the snapshot that run wrote: the result would be
                 // identical, and a new snapshot would make every report of it look new.
                 if (!force && last != null && inputs.equals(last.inputSnapshots())) {
@@ -85,40 +88,30 @@ public final class IndicatorsJob {
                         continue;
                     }
                 }
-                if (cached.isEmpty()) {
-                    for (String view : INTERMEDIATE) {
-                        Dataset<Row> ds = Materialized.of(spark.sql(SqlModel.load("int", view).select()));
-                        ds.createOrReplaceTempView("int_" + view);
-                        cached.add(ds);
+                for (ModelGraph.Model view : models.intermediatesOf(mart)) {
+                    if (!views.containsKey(view.name())) {
+                        Dataset<Row> ds = Materialized.of(spark.sql(view.sql().select()));
+                        ds.createOrReplaceTempView("int_" + view.name());
+                        views.put(view.name(), ds);
                     }
                 }
-                results.add(compute(runId, mart, inputs));
+                results.add(compute(runId, mart.sql(), inputs));
             }
             return results;
         } finally {
-            cached.forEach(Materialized::release);
+            views.values().forEach(Materialized::release);
         }
     }
 
-    /** A digest of every intermediate and mart model: a changed model changes every mart's inputs. */
-    private static String modelsFingerprint() {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String view : INTERMEDIATE) {
-                md.update(SqlModel.load("int", view).select().getBytes(StandardCharsets.UTF_8));
-            }
-            for (String mart : MARTS) {
-                md.update(SqlModel.load("mart", mart).select().getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The snapshot of every table the mart depends on, and the fingerprint of its models: equal means same result. */
+    private String inputs(ModelGraph.Model mart) {
+        return models.tablesRead(mart).stream()
+                .map(t -> t + "=" + (inventory.exists(TableIdentifier.parse(t)) ? inventory.status(TableIdentifier.parse(t)).snapshotId() : null))
+                .collect(Collectors.joining(",")) + ",models=" + models.fingerprint(mart);
     }
 
-    private MartResult compute(Long runId, String mart, String inputs) {
-        SqlModel model = SqlModel.load("mart", mart);
-        long id = ledger.start(runId, mart, inputs);
+    private MartResult compute(Long runId, SqlModel model, String inputs) {
+        long id = ledger.start(runId, model.table(), inputs);
         long t0 = System.nanoTime();
         progress.accept("computing " + model.qualifiedName());
         try {

@@ -1,10 +1,12 @@
 package vn.cdht.pipelines.ingest;
 
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import vn.cdht.pipelines.spark.SqlScript;
 import vn.cdht.warehouse.privacy.CitizenKey;
+import vn.cdht.warehouse.reference.Reorganisation;
 
 /**
  * Registers the functions the SQL models use: the parsing rules of {@code sql/functions/parsing.sql}, and
@@ -17,7 +19,7 @@ public final class PipelineFunctions {
     }
 
     public static void register(SparkSession spark, CitizenKey citizenKey) {
-        SqlScript.run(spark, "sql/functions/parsing.sql");
+        SqlScript.run(spark, "sql/functions/parsing.sql", Map.of("reorganisation_date", Reorganisation.DATE.toString()));
         spark.udf().register("cdht_citizen_key", (UDF1<String, String>) citizenKey::of, DataTypes.StringType);
     }
 }

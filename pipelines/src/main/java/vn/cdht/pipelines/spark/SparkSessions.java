@@ -29,7 +29,7 @@ public final class SparkSessions {
         SparkSession.Builder builder = SparkSession.builder()
                 .appName(config.get("spark.app-name", "cdht"))
                 .config("spark.sql.defaultCatalog", catalog.name())
-                .config("spark.sql.shuffle.partitions", String.valueOf(config.getInt("spark.shuffle-partitions", 4)))
+                .config("spark.sql.shuffle.partitions", String.valueOf(config.requireInt("spark.shuffle-partitions")))
                 .config("spark.sql.adaptive.enabled", "true")
                 .config("spark.sql.session.timeZone", "Asia/Ho_Chi_Minh")
                 .config("spark.sql.debug.maxToStringFields", "1000")

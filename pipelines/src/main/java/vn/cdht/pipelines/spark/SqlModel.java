@@ -11,8 +11,12 @@ import java.nio.charset.StandardCharsets;
 public record SqlModel(String layer, String table, String sql) {
 
     public static SqlModel load(String layer, String table) {
+        return load(SqlModel.class.getClassLoader(), layer, table);
+    }
+
+    public static SqlModel load(ClassLoader loader, String layer, String table) {
         String path = "sql/" + layer + "/" + table + ".sql";
-        try (InputStream in = SqlModel.class.getClassLoader().getResourceAsStream(path)) {
+        try (InputStream in = loader.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException(path + " is missing from the classpath");
             }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /** A file of several SQL statements, each ending with ';' at the end of a line (function definitions, DDL). */
@@ -30,6 +31,20 @@ public final class SqlScript {
 
     public static void run(SparkSession spark, String resourcePath) {
         statements(resourcePath).forEach(spark::sql);
+    }
+
+    /** Runs the script with each {@code ${name}} replaced by its value (a fact read from a reference file). */
+    public static void run(SparkSession spark, String resourcePath, Map<String, String> values) {
+        for (String statement : statements(resourcePath)) {
+            String sql = statement;
+            for (Map.Entry<String, String> v : values.entrySet()) {
+                sql = sql.replace("${" + v.getKey() + "}", v.getValue());
+            }
+            if (sql.contains("${")) {
+                throw new IllegalStateException(resourcePath + ": a ${...} has no value in " + values.keySet());
+            }
+            spark.sql(sql);
+        }
     }
 
     private static String withoutComments(String statement) {

@@ -173,7 +173,7 @@ class StandaloneClusterTest {
         JsonNode master = masterState();
         assertTrue(master.path("completedapps").findValuesAsText("name").contains("cdht-standalone-cluster-test"), master.toString());
 
-        for (String mart : IndicatorsJob.MARTS) {
+        for (String mart : IndicatorsJob.marts()) {
             List<String> expected = rows(localHome, "mart." + mart);
             List<String> actual = rows(clusterHome, "mart." + mart);
             assertTrue(expected.size() > 1, "mart." + mart + " has rows in local mode: " + expected);

@@ -186,8 +186,15 @@ class IndicatorsTest {
         // one year of data only (2024): no pace across years to project 2025 from
         assertEquals("no_trend", adults.getString(2));
         List<MartRunLedger.MartRun> runs = new MartRunLedger(SharedWarehouse.control()).latest();
-        assertEquals(IndicatorsJob.MARTS.size(), runs.stream().map(MartRunLedger.MartRun::mart).distinct().count());
-        assertTrue(runs.stream().allMatch(r -> r.inputSnapshots().contains("core.accounts=")), runs.toString());
+        assertEquals(IndicatorsJob.marts().size(), runs.stream().map(MartRunLedger.MartRun::mart).distinct().count());
+        // each mart's inputs are what its SQL (and the intermediate models it reads) names: trend reads mart.coverage
+        // only; coverage reads the reference geography, which a hand-kept list once left out
+        for (MartRunLedger.MartRun r : runs) {
+            assertTrue(r.inputSnapshots().contains(r.mart().equals("trend") ? "mart.coverage=" : "core.accounts="), r.toString());
+        }
+        assertTrue(runs.stream().filter(r -> r.mart().equals("coverage"))
+                .allMatch(r -> r.inputSnapshots().contains("ref.communes_2024=") && r.inputSnapshots().contains("ref.provinces_2025=")),
+                runs.toString());
     }
 
     @Test

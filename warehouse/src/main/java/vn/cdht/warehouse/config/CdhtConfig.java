@@ -114,6 +114,16 @@ public final class CdhtConfig {
         }
     }
 
+    /** A whole number that the defaults (cdht-defaults.properties) always give: its default is declared there only. */
+    public int requireInt(String key) {
+        String value = require(key);
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException("configuration key " + key + " must be a whole number, not '" + value + "'");
+        }
+    }
+
     public long getLong(String key, long fallback) {
         Optional<String> value = find(key);
         if (value.isEmpty()) {

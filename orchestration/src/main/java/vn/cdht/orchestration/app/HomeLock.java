@@ -1,10 +1,9 @@
-package vn.cdht.cli;
+package vn.cdht.orchestration.app;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +18,10 @@ import vn.cdht.warehouse.control.RunLock;
  * with one line naming the holder. A lock whose process is gone is taken over; whoever takes the lock also clears
  * what a killed writer left: batches still 'running' are marked failed and the local staging folder is emptied.
  */
-final class HomeLock implements AutoCloseable {
+public final class HomeLock implements AutoCloseable {
 
     /** A second writer was refused. */
-    static final class Refused extends IllegalStateException {
+    public static final class Refused extends IllegalStateException {
         Refused(String message) {
             super(message);
         }
@@ -31,20 +30,20 @@ final class HomeLock implements AutoCloseable {
     /** Bytes kept in reserve in the home, freed on a full disk so that the failure can still be recorded. */
     static final int RESERVE_BYTES = 1 << 20;
 
-    private final CdhtContext ctx;
+    private final Installation ctx;
     private final RunLock lock;
     private final ScheduledExecutorService heartbeat;
 
-    private HomeLock(CdhtContext ctx, RunLock lock, ScheduledExecutorService heartbeat) {
+    private HomeLock(Installation ctx, RunLock lock, ScheduledExecutorService heartbeat) {
         this.ctx = ctx;
         this.lock = lock;
         this.heartbeat = heartbeat;
     }
 
     /** Takes the lock for {@code command} ("cdht ingest"), or throws {@link Refused}. */
-    static HomeLock acquire(CdhtContext ctx, String command) {
+    public static HomeLock acquire(Installation ctx, String command) {
         RunLock lock = new RunLock(ctx.control(), "pipeline",
-                Duration.ofMinutes(ctx.config().getInt("run.lock-stale-minutes", 10)));
+                Duration.ofMinutes(ctx.config().requireInt("run.lock-stale-minutes")));
         RunLock.Attempt attempt = lock.acquire(null, command);
         if (!attempt.acquired()) {
             throw new Refused(refusal(attempt.current()));
@@ -69,7 +68,7 @@ final class HomeLock implements AutoCloseable {
         return held;
     }
 
-    static String refusal(RunLock.Holder h) {
+    private static String refusal(RunLock.Holder h) {
         return "another cdht command is writing this home: " + h.describe() + " since "
                 + VietnamTime.format(h.acquiredAt()) + " (Vietnam time), last heartbeat " + VietnamTime.format(h.heartbeatAt())
                 + "; wait for it to finish (cdht runs shows it). A lock whose process is gone, or silent for"
@@ -77,7 +76,7 @@ final class HomeLock implements AutoCloseable {
     }
 
     /** The pipeline run holding the lock, known once it is recorded. */
-    void attach(long runId) {
+    public void attach(long runId) {
         lock.attach(runId);
     }
 
@@ -85,14 +84,14 @@ final class HomeLock implements AutoCloseable {
      * Under the lock nobody else is ingesting: a batch still 'running' was left by a killed process, and whatever is in
      * a local staging folder (rows in clear, extracted zips) belongs to no live batch.
      */
-    private static void failUnfinished(CdhtContext ctx, String what) {
+    private static void failUnfinished(Installation ctx, String what) {
         for (String batch : ctx.ingestLedger().failAbandoned(true)) {
             ctx.progress("batch " + batch + " " + what + ": marked failed (ingest it again to complete it)");
         }
         localStaging(ctx).ifPresent(HomeLock::emptyFolder);
     }
 
-    static java.util.Optional<Path> localStaging(CdhtContext ctx) {
+    public static java.util.Optional<Path> localStaging(Installation ctx) {
         String base = ctx.config().get("ingest.staging-dir", "");
         return base.isBlank() ? java.util.Optional.empty() : StagingArea.localFolder(base);
     }
@@ -110,7 +109,7 @@ final class HomeLock implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path path) throws IOException {
+    public static void deleteTree(Path path) throws IOException {
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -128,11 +127,11 @@ final class HomeLock implements AutoCloseable {
      * The space reserve: a file of real bytes in the home (next to the control database), written while there is room.
      * A full disk can leave too little space even to record that a batch failed; freeing the reserve makes that room.
      */
-    private static Path reserve(CdhtContext ctx) {
+    private static Path reserve(Installation ctx) {
         return ctx.config().home().resolve(".space-reserve");
     }
 
-    private static void keepReserve(CdhtContext ctx) {
+    private static void keepReserve(Installation ctx) {
         Path reserve = reserve(ctx);
         try {
             if (!Files.isRegularFile(reserve) || Files.size(reserve) < RESERVE_BYTES) {
@@ -166,7 +165,7 @@ final class HomeLock implements AutoCloseable {
                 failUnfinished(ctx, "did not finish");
             }
         } catch (IOException | RuntimeException e) {
-            ctx.progress("could not record the end of what this command left unfinished (" + OneLineErrors.message(e)
+            ctx.progress("could not record the end of what this command left unfinished (" + ErrorMessages.oneLine(e)
                     + "); the next command that opens the home does");
         } finally {
             heartbeat.shutdownNow();
@@ -174,7 +173,7 @@ final class HomeLock implements AutoCloseable {
                 release();
             } catch (IOException | RuntimeException e) {
                 // the lock stays; its process is gone when the next command looks, so that one takes it over
-                ctx.progress("could not release the home's lock (" + OneLineErrors.message(e) + ")");
+                ctx.progress("could not release the home's lock (" + ErrorMessages.oneLine(e) + ")");
             }
         }
     }

@@ -1,0 +1,95 @@
+package vn.cdht.orchestration.pipeline;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import vn.cdht.orchestration.app.ErrorMessages;
+import vn.cdht.orchestration.app.Installation;
+import vn.cdht.reports.Period;
+import vn.cdht.reports.ReportData;
+import vn.cdht.reports.ReportEngine;
+import vn.cdht.reports.ReportFormat;
+import vn.cdht.reports.ReportKind;
+import vn.cdht.reports.ReportRequest;
+import vn.cdht.reports.ReportService;
+import vn.cdht.reports.delivery.Subscription;
+import vn.cdht.reports.delivery.Subscriptions;
+import vn.cdht.reports.registry.RenderedReport;
+import vn.cdht.reports.registry.ReportRegistry;
+
+/**
+ * The bulletins stage: the provincial bulletin and the statistics table (PDF and XLSX) of every province with
+ * registrations in the period, and whatever the subscriptions ask for at their own scope (commune bulletins, unit
+ * reports, unit lists).
+ */
+public final class BulletinsStage {
+
+    /** @param failures one line per report that could not be rendered (the others are rendered all the same) */
+    public record Result(Period period, List<RenderedReport> rendered, List<String> failures) {
+    }
+
+    private final Installation app;
+
+    public BulletinsStage(Installation app) {
+        this.app = app;
+    }
+
+    /** The report service writing under {@code folder}, or under {@code <home>/bulletins} when null. */
+    public ReportService service(Path folder) {
+        Path out = folder != null ? folder : app.config().home().resolve("bulletins");
+        return new ReportService(app.catalog(), new ReportRegistry(app.control()), new ReportEngine(), out, Clock.systemUTC());
+    }
+
+    /** For {@code month}, or for the last complete month with figures (on the geography in force) when null. */
+    public Result run(YearMonth month) {
+        ReportService service = service(null);
+        Period period = month == null ? service.defaultPeriod(null) : new Period(month);
+        List<ReportRequest> requests = new ArrayList<>();
+        for (String province : provincesWithRegistrations(period)) {
+            requests.add(new ReportRequest(ReportKind.PROVINCE, province, period, ReportFormat.PDF, null, false, null));
+            requests.add(new ReportRequest(ReportKind.STATS_TABLE, province, period, ReportFormat.PDF, null, false, null));
+            requests.add(new ReportRequest(ReportKind.STATS_TABLE, province, period, ReportFormat.XLSX, null, false, null));
+        }
+        for (Subscription s : new Subscriptions(app.control()).list()) {
+            if (s.scope().equals("*")) {
+                continue;
+            }
+            for (ReportKind kind : s.kinds()) {
+                if (kind == ReportKind.COMMUNE || kind == ReportKind.UNIT_REPORT || kind == ReportKind.UNIT_LIST) {
+                    requests.add(new ReportRequest(kind, s.scope(), period, ReportFormat.PDF, null, false, null));
+                }
+            }
+        }
+        List<RenderedReport> rendered = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (ReportRequest r : new LinkedHashSet<>(requests)) {
+            try {
+                rendered.addAll(service.render(r, null));
+            } catch (RuntimeException e) {
+                // one bad subscription scope must not keep every other bulletin from its readers
+                failures.add(r.kind().code() + " " + r.scope() + ": " + ErrorMessages.oneLine(e));
+            }
+        }
+        return new Result(period, List.copyOf(rendered), List.copyOf(failures));
+    }
+
+    private List<String> provincesWithRegistrations(Period period) {
+        String filter = "level = 'province' AND geography = '" + period.defaultGeography() + "' AND as_of_month = '"
+                + period.code() + "' AND registered > 0";
+        try (ReportData data = ReportData.open(app.catalog(), List.of(new ReportData.TableLoad("mart.coverage", filter)), null);
+             var st = data.connection().createStatement();
+             var rs = st.executeQuery("SELECT DISTINCT province_code FROM mart.coverage ORDER BY 1")) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read mart.coverage: " + e.getMessage(), e);
+        }
+    }
+}
