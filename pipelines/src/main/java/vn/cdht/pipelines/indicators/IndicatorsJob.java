@@ -70,12 +70,14 @@ public final class IndicatorsJob {
         Map<String, MartRunLedger.MartRun> latest = ledger.latest().stream()
                 .collect(Collectors.toMap(MartRunLedger.MartRun::mart, r -> r));
         Map<String, Dataset<Row>> views = new LinkedHashMap<>();
+        // the snapshots of the tables the marts read, looked up once per run (the marts' own change as they are computed)
+        Map<String, String> snapshots = new java.util.HashMap<>();
         List<MartResult> results = new ArrayList<>();
         try {
             for (ModelGraph.Model mart : models.layer("mart")) {
                 String name = mart.qualifiedName();
                 // after the marts it reads: their new snapshots are among its inputs
-                String inputs = inputs(mart);
+                String inputs = inputs(mart, snapshots);
                 MartRunLedger.MartRun last = latest.get(mart.name());
                 // Same inputs, same models and the table still at the snapshot that run wrote: the result would be
                 // identical, and a new snapshot would make every report of it look new.
@@ -104,10 +106,15 @@ public final class IndicatorsJob {
     }
 
     /** The snapshot of every table the mart depends on, and the fingerprint of its models: equal means same result. */
-    private String inputs(ModelGraph.Model mart) {
+    private String inputs(ModelGraph.Model mart, Map<String, String> snapshots) {
         return models.tablesRead(mart).stream()
-                .map(t -> t + "=" + (inventory.exists(TableIdentifier.parse(t)) ? inventory.status(TableIdentifier.parse(t)).snapshotId() : null))
+                .map(t -> t + "=" + (t.startsWith("mart.") ? snapshot(t) : snapshots.computeIfAbsent(t, this::snapshot)))
                 .collect(Collectors.joining(",")) + ",models=" + models.fingerprint(mart);
+    }
+
+    private String snapshot(String table) {
+        TableIdentifier id = TableIdentifier.parse(table);
+        return String.valueOf(inventory.exists(id) ? inventory.status(id).snapshotId() : null);
     }
 
     private MartResult compute(Long runId, SqlModel model, String inputs) {
