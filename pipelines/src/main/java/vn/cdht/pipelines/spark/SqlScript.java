@@ -30,7 +30,7 @@ public final class SqlScript {
     }
 
     public static void run(SparkSession spark, String resourcePath) {
-        statements(resourcePath).forEach(spark::sql);
+        run(spark, resourcePath, Map.of());
     }
 
     /** Runs the script with each {@code ${name}} replaced by its value (a fact read from a reference file). */
