@@ -75,6 +75,12 @@ CREATE OR REPLACE TEMPORARY FUNCTION cdht_set_code(s STRING) RETURNS STRING RETU
 CREATE OR REPLACE TEMPORARY FUNCTION cdht_geography_on(d DATE) RETURNS STRING RETURN
   CASE WHEN d < DATE'${reorganisation_date}' THEN '2024' ELSE '2025' END;
 
+-- The year of the reorganisation: its figures may be on either geography. Years up to it are also shown on the 2024
+-- geography (with districts), later years on the 2025 one only.
+CREATE OR REPLACE TEMPORARY FUNCTION cdht_reorganisation_year() RETURNS INT RETURN year(DATE'${reorganisation_date}');
+
+CREATE OR REPLACE TEMPORARY FUNCTION cdht_year_on_2024(y BIGINT) RETURNS BOOLEAN RETURN y <= cdht_reorganisation_year();
+
 -- The geography a commune code is read in: the one in force at the row's date when the code exists there, otherwise
 -- the other one if the code exists there; NULL if neither.
 CREATE OR REPLACE TEMPORARY FUNCTION cdht_geography(in_2024 BOOLEAN, in_2025 BOOLEAN, row_date DATE) RETURNS STRING RETURN

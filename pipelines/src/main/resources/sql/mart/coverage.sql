@@ -12,7 +12,7 @@ WITH grid AS (
     SELECT a.*, m.year, m.as_of_month, m.is_latest_month, m.is_reported_month, m.month_complete, m.as_of_date
     FROM int_areas a
     CROSS JOIN int_month_spine m
-    WHERE a.geography = '2025' OR m.year <= 2025
+    WHERE a.geography = '2025' OR cdht_year_on_2024(m.year)
 ),
 monthly AS (
     SELECT g.*,
@@ -169,6 +169,13 @@ SELECT l.geography, l.level, l.year, l.as_of_month, l.is_latest_month,
             THEN CAST(rank() OVER (PARTITION BY l.geography, l.year, l.as_of_month, l.province_code,
                                                 l.level, l.no_data_reason IS NULL
                                    ORDER BY round(CAST(l.achieved / nullif(l.eligible, 0) AS DOUBLE), 3) DESC) AS INT) END AS rank_in_province,
-       l.no_data_reason
+       l.no_data_reason,
+       CAST(l.achieved / nullif(l.assessed, 0) AS DOUBLE) AS achieved_of_assessed,
+       -- commune level, with data: how far the commune is from the threshold, as a rate (negative once above it)
+       -- and in people who would still have to achieve (exact: decimal counts times the decimal threshold)
+       CASE WHEN l.level = 'commune' AND l.no_data_reason IS NULL
+            THEN CAST(t.rate - l.achieved / l.eligible AS DOUBLE) END AS threshold_gap,
+       CASE WHEN l.level = 'commune' AND l.no_data_reason IS NULL
+            THEN CAST(greatest(ceil(t.rate * l.eligible - l.achieved), 0) AS BIGINT) END AS people_to_threshold
 FROM judged l
 CROSS JOIN threshold t

@@ -36,7 +36,7 @@ placed AS (
     JOIN int_account_places p ON p.account_id = y.account_id
     CROSS JOIN int_data_as_of d
     LEFT JOIN pass_marks m ON m.set_code = y.criteria_set AND m.citizen_group = y.citizen_group
-    WHERE (p.geography = '2025' OR y.year <= 2025) AND y.submitted_at <= d.as_of_ts
+    WHERE (p.geography = '2025' OR cdht_year_on_2024(y.year)) AND y.submitted_at <= d.as_of_ts
 ),
 set_sums AS (
     -- one row per commune, group, criteria set and year, all ten criteria side by side, before any row is

@@ -1,4 +1,5 @@
 -- PostgreSQL: self-assessments changed since the watermark (?), with their scores pivoted to score_1 .. score_10.
+-- Times in the session's time zone, which DatabaseIngestion sets to Vietnam time.
 SELECT a.assessment_id, a.account_id, a.year::text AS year, a.criteria_set, a.citizen_group,
        max(s.score) FILTER (WHERE s.criterion_no = 1)::text  AS score_1,
        max(s.score) FILTER (WHERE s.criterion_no = 2)::text  AS score_2,
@@ -12,8 +13,8 @@ SELECT a.assessment_id, a.account_id, a.year::text AS year, a.criteria_set, a.ci
        max(s.score) FILTER (WHERE s.criterion_no = 10)::text AS score_10,
        a.total_score::text AS total_score,
        a.result,
-       to_char(a.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS') AS submitted_at,
-       to_char(a.updated_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS') AS updated_at,
+       to_char(a.submitted_at, 'YYYY-MM-DD"T"HH24:MI:SS') AS submitted_at,
+       to_char(a.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS') AS updated_at,
        a.status,
        a.updated_at AS watermark
 FROM self_assessments a

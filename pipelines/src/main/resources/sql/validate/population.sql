@@ -8,9 +8,9 @@ WITH typed AS (
 ),
 placed AS (
     SELECT t.*, l.in_2024, l.in_2025,
-           CASE WHEN t.year_v = 2025 THEN CASE WHEN l.in_2025 THEN '2025' WHEN l.in_2024 THEN '2024' END
+           CASE WHEN t.year_v = cdht_reorganisation_year() THEN CASE WHEN l.in_2025 THEN '2025' WHEN l.in_2024 THEN '2024' END
                 ELSE cdht_geography(l.in_2024, l.in_2025, make_date(CAST(t.year_v AS INT), 12, 31)) END AS geography_v,
-           CASE WHEN t.year_v <= 2025 THEN '2024' ELSE '2025' END AS expected_geography
+           CASE WHEN cdht_year_on_2024(t.year_v) THEN '2024' ELSE '2025' END AS expected_geography
     FROM typed t
     LEFT JOIN ref.commune_lookup l ON l.commune_code = t.commune_code
 ),
@@ -37,6 +37,6 @@ SELECT batch_id, file_name, row_number,
            CASE WHEN commune_code IS NOT NULL AND year_v IS NOT NULL AND geography_v IS NULL THEN 'UNKNOWN_COMMUNE' END
        ), x -> x IS NOT NULL) AS reasons,
        filter(array(
-           CASE WHEN year_v <> 2025 AND geography_v <> expected_geography THEN 'COMMUNE_OTHER_GEOGRAPHY' END
+           CASE WHEN year_v <> cdht_reorganisation_year() AND geography_v <> expected_geography THEN 'COMMUNE_OTHER_GEOGRAPHY' END
        ), x -> x IS NOT NULL) AS flags
 FROM resolved

@@ -20,6 +20,7 @@ import vn.cdht.warehouse.analyst.AnalystQuery;
 import vn.cdht.warehouse.control.ControlDatabase;
 import vn.cdht.warehouse.control.ControlDatabaseSettings;
 import vn.cdht.warehouse.control.RunLedger;
+import vn.cdht.warehouse.config.VietnamTime;
 
 /**
  * The benchmark of bench/README.md: generates a scale's data, then measures the full and incremental refresh
@@ -139,7 +140,7 @@ public final class Bench implements Callable<Integer> {
                         analyst.perQuery().get(i)));
             }
         }
-        ResultsReport report = new ResultsReport(s, data, n, LocalDate.now(ResultsReport.VIETNAM), repository, province,
+        ResultsReport report = new ResultsReport(s, data, n, LocalDate.now(VietnamTime.ZONE), repository, province,
                 results, check, heap, commandLine(s));
         Path[] written = report.write(out.toAbsolutePath());
         progress("results: " + written[0] + " and " + written[1]);

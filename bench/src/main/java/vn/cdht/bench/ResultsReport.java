@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import vn.cdht.warehouse.config.VietnamTime;
 
 /** Writes the results of one benchmark run as {@code <date>-<scale>.md} (a readable table) and {@code .csv}. */
 record ResultsReport(BenchScale scale, DataSet data, int repetitions, LocalDate date, Path repository, String province,
                      List<Measurement> results, Baseline.Result check, String heap, String command) {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     Path[] write(Path folder) throws IOException {
         Files.createDirectories(folder);

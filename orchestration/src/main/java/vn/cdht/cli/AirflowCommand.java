@@ -39,6 +39,7 @@ import vn.cdht.orchestration.airflow.DagRun;
 import vn.cdht.orchestration.airflow.TaskInstance;
 import vn.cdht.orchestration.airflow.TaskInstances;
 import vn.cdht.orchestration.pipeline.PipelineStage;
+import vn.cdht.warehouse.config.VietnamTime;
 
 @Command(name = "airflow", mixinStandardHelpOptions = true,
         description = {"Run the pipeline under Apache Airflow 3.",
@@ -96,7 +97,7 @@ final class AirflowCommand implements Runnable {
                     "To standard output or --out FILE. One task per stage, chained in order, each 'cdht run --only",
                     "<stage> --period yyyy-MM' with its retries; the Spark stages (ingest, indicators) are SparkSubmitOperator tasks on the connection",
                     "spark_default running the jar of the Airflow Variable cdht_jar, the others BashOperator tasks running",
-                    "cdht (Variable cdht_bin). Daily at 02:00 Asia/Ho_Chi_Minh, no catch-up, one run at a time. The same",
+                    "cdht (Variable cdht_bin). Daily at 02:00 Vietnam time, no catch-up, one run at a time. The same",
                     "file is committed as " + AirflowDag.COMMITTED_FILE + "."},
             footer = {"", "Examples:",
                     "  cdht airflow dag > cdht_pipeline.py",
@@ -194,7 +195,7 @@ final class AirflowCommand implements Runnable {
         DagIdOption dag;
 
         @Option(names = "--logical-date", paramLabel = "DATE", converter = LogicalDate.class,
-                description = "The run's logical date: 2026-11-01, 2026-11-01T02:00 (Asia/Ho_Chi_Minh) or with an offset,"
+                description = "The run's logical date: 2026-11-01, 2026-11-01T02:00 (Vietnam time) or with an offset,"
                         + " 2026-11-01T02:00:00+07:00 (default: none, as Airflow 3 allows for manual runs).")
         OffsetDateTime logicalDate;
 
@@ -223,7 +224,7 @@ final class AirflowCommand implements Runnable {
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = {"Show a run of the pipeline's DAG and its tasks.",
                     "The run's state, logical date, start and end, then each task's state, attempt, start and end",
-                    "(times in Asia/Ho_Chi_Minh)."},
+                    "(times in Vietnam time)."},
             footer = {"", "Example:", "  cdht airflow status --run-id manual__2026-11-01T02:00:00+00:00"})
     static final class Status implements Callable<Integer> {
         @ParentCommand
@@ -319,7 +320,7 @@ final class AirflowCommand implements Runnable {
 
     @Command(name = "unpause", mixinStandardHelpOptions = true,
             description = {"Unpause the pipeline's DAG.",
-                    "Airflow runs it on its schedule again (daily at 02:00 Asia/Ho_Chi_Minh), without catching up on",
+                    "Airflow runs it on its schedule again (daily at 02:00 Vietnam time), without catching up on",
                     "the days it was paused."},
             footer = {"", "Example:", "  cdht airflow unpause"})
     static final class Unpause implements Callable<Integer> {
@@ -426,9 +427,9 @@ final class AirflowCommand implements Runnable {
         }
     }
 
-    /** 2026-11-01 (midnight), 2026-11-01T02:00 (both Asia/Ho_Chi_Minh), or with an offset. */
+    /** 2026-11-01 (midnight), 2026-11-01T02:00 (both Vietnam time), or with an offset. */
     static final class LogicalDate implements ITypeConverter<OffsetDateTime> {
-        private static final ZoneId ICT = ZoneId.of("Asia/Ho_Chi_Minh");
+        private static final ZoneId ICT = VietnamTime.ZONE;
 
         @Override
         public OffsetDateTime convert(String value) {

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import vn.cdht.warehouse.control.AppliedMigration;
 import vn.cdht.warehouse.control.ControlDatabase;
+import vn.cdht.warehouse.config.VietnamTime;
 
 @Command(name = "db", mixinStandardHelpOptions = true,
         description = {"The control database: runs, stages and ledgers (Flyway migrations).",
@@ -16,7 +17,7 @@ import vn.cdht.warehouse.control.ControlDatabase;
 final class DbCommand implements Runnable {
 
     static final DateTimeFormatter LOCAL_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(VietnamTime.ZONE);
 
     @ParentCommand
     Cdht root;

@@ -48,7 +48,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--as-of", paramLabel = "yyyy-MM-dd",
             description = "The day the export is taken, at its start: nothing is dated on or after it "
-                    + "(default: today in Asia/Ho_Chi_Minh).")
+                    + "(default: today in Vietnam time).")
     String asOf;
 
     @Option(names = "--scale", defaultValue = "0.01", paramLabel = "F",

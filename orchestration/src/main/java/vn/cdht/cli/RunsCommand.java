@@ -12,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
 import vn.cdht.orchestration.pipeline.PipelineRun;
 import vn.cdht.warehouse.control.RunLedger;
 import vn.cdht.warehouse.control.RunLock;
+import vn.cdht.warehouse.config.VietnamTime;
 
 @Command(name = "runs", mixinStandardHelpOptions = true,
         description = {"List the recorded runs and their stages: start, end, status, rows, snapshot ids or notes, errors;",
@@ -23,7 +24,7 @@ import vn.cdht.warehouse.control.RunLock;
 final class RunsCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            .withZone(VietnamTime.ZONE);
 
     @ParentCommand
     Cdht root;

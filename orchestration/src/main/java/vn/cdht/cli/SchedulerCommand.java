@@ -21,7 +21,7 @@ import vn.cdht.orchestration.schedule.Scheduler;
 @Command(name = "scheduler", mixinStandardHelpOptions = true,
         description = {"Run the configured schedule in the foreground (the embedded scheduler of a",
                 "single-machine deployment). Each entry schedule.<name>.cron (minute hour",
-                "day-of-month month day-of-week, in schedule.zone, default Asia/Ho_Chi_Minh)",
+                "day-of-month month day-of-week, in schedule.zone, default Vietnam time)",
                 "runs the pipeline like 'cdht run': from the stage schedule.<name>.from, or only",
                 "the stage schedule.<name>.only. Default: the whole pipeline daily at 02:00;",
                 "bulletins and delivery on the 1st at 06:00 (on 1 January: December, the",

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
@@ -20,6 +21,7 @@ import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import vn.cdht.warehouse.config.VietnamTime;
 
 /**
  * Compiles each JRXML template once per JVM, fills it from a DuckDB connection, and exports PDF or XLSX.
@@ -45,10 +47,15 @@ public final class ReportEngine {
         return compiled.computeIfAbsent(name, ReportEngine::compile);
     }
 
-    /** Fills a template; the parameters get the Vietnamese locale unless they name another. */
+    /** The parameter naming Vietnam time to the queries (as {@code AT TIME ZONE $P{P_TIME_ZONE}}). */
+    public static final String TIME_ZONE = "P_TIME_ZONE";
+
+    /** Fills a template; the parameters get the Vietnamese locale and Vietnam time unless they name others. */
     public JasperPrint fill(String template, Map<String, Object> parameters, Connection connection) {
         Map<String, Object> params = new HashMap<>(parameters);
         params.putIfAbsent(JRParameter.REPORT_LOCALE, VIETNAMESE);
+        params.putIfAbsent(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(VietnamTime.ZONE));
+        params.putIfAbsent(TIME_ZONE, VietnamTime.ZONE.getId());
         try {
             return JasperFillManager.fillReport(template(template), params, connection);
         } catch (JRException e) {

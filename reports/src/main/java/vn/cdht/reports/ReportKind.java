@@ -10,17 +10,18 @@ import java.util.stream.Stream;
 
 /**
  * The reports cdht renders: one JRXML template each, under {@code vn/cdht/reports/templates/}, with the Iceberg tables
- * its queries read (loaded into an in-memory DuckDB database at recorded snapshots).
+ * its queries read (loaded into an in-memory DuckDB database at recorded snapshots): declared here only, and checked
+ * against the tables the template's queries name ({@code ReportTablesDeclaredTest}).
  */
 public enum ReportKind {
     PROVINCE("province", "bulletin_province", "Bản tin tỉnh", EnumSet.of(ReportFormat.PDF),
             List.of("mart.coverage", "mart.trend", "mart.targets", "mart.criteria", "mart.unit_progress",
-                    "mart.data_quality")),
+                    "mart.unit_categories", "mart.data_quality")),
     COMMUNE("commune", "bulletin_commune", "Bản tin xã", EnumSet.of(ReportFormat.PDF),
             List.of("mart.coverage", "mart.trend", "mart.targets", "mart.criteria", "mart.unit_progress",
                     "mart.data_quality")),
     STATS_TABLE("stats-table", "account_statistics", "Biểu thống kê tài khoản Công dân học tập",
-            EnumSet.of(ReportFormat.PDF, ReportFormat.XLSX), List.of("mart.coverage", "mart.targets")),
+            EnumSet.of(ReportFormat.PDF, ReportFormat.XLSX), List.of("mart.coverage")),
     UNIT_REPORT("unit-report", "unit_registration", "Báo cáo đăng ký của đơn vị",
             EnumSet.of(ReportFormat.PDF, ReportFormat.XLSX), List.of("mart.unit_progress")),
     UNIT_LIST("unit-list", "unit_recognition_list", "Danh sách công dân tự đánh giá",

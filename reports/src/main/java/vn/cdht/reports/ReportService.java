@@ -24,6 +24,7 @@ import vn.cdht.reports.registry.NewReport;
 import vn.cdht.reports.registry.RenderedReport;
 import vn.cdht.reports.registry.ReportRegistry;
 import vn.cdht.warehouse.privacy.OwnerOnly;
+import vn.cdht.warehouse.config.VietnamTime;
 
 /**
  * Renders reports: loads the kind's tables into an in-memory DuckDB database (current snapshots, or the recorded
@@ -31,8 +32,7 @@ import vn.cdht.warehouse.privacy.OwnerOnly;
  */
 public final class ReportService {
 
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(VIETNAM);
+        private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(VietnamTime.ZONE);
 
     /** Told after each report is written, with how many of how many are done. */
     public interface Progress {
@@ -54,7 +54,7 @@ public final class ReportService {
     }
 
     public List<RenderedReport> render(ReportRequest request, Progress progress) {
-        return render(request, null, LocalDate.now(clock.withZone(VIETNAM)), null, progress);
+        return render(request, null, LocalDate.now(clock.withZone(VietnamTime.ZONE)), null, progress);
     }
 
     /**
@@ -62,7 +62,7 @@ public final class ReportService {
      * ahead of the calendar, or a warehouse not refreshed since): what a bulletin run without --period is about.
      */
     public Period defaultPeriod(String geography) {
-        Period lastComplete = Period.lastCompleteMonth(LocalDate.now(clock.withZone(VIETNAM)));
+        Period lastComplete = Period.lastCompleteMonth(LocalDate.now(clock.withZone(VietnamTime.ZONE)));
         try (ReportData data = ReportData.open(catalog, List.of(new ReportData.TableLoad("mart.coverage",
                 "level = 'province' AND geography = '" + ("2024".equals(geography) ? "2024" : "2025") + "'")), null);
              var st = data.connection().createStatement();

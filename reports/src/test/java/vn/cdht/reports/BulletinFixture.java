@@ -64,7 +64,8 @@ final class BulletinFixture {
                         + " reaches_threshold BOOLEAN, approximate BOOLEAN, as_of_date DATE, month_complete BOOLEAN,"
                         + " is_reported_month BOOLEAN, eligible_printed BIGINT, registered_printed BIGINT,"
                         + " assessed_printed BIGINT, achieved_printed BIGINT, recognised_printed BIGINT,"
-                        + " rank_in_province INTEGER, no_data_reason VARCHAR)",
+                        + " rank_in_province INTEGER, no_data_reason VARCHAR, achieved_of_assessed DOUBLE,"
+                        + " threshold_gap DOUBLE, people_to_threshold BIGINT)",
                 "CREATE TABLE mart.trend (geography VARCHAR, level VARCHAR, province_code VARCHAR, province_name VARCHAR,"
                         + " district_code VARCHAR, district_name VARCHAR, commune_code VARCHAR, commune_name VARCHAR,"
                         + " month VARCHAR, year INTEGER, new_registrations DECIMAL(18,4), cumulative_registrations DECIMAL(18,4),"
@@ -87,10 +88,14 @@ final class BulletinFixture {
                         + " members BIGINT, registered BIGINT, assessed BIGINT, achieved BIGINT, recognised BIGINT,"
                         + " registered_rate DOUBLE, assessed_rate DOUBLE, achieved_rate DOUBLE, recognised_rate DOUBLE,"
                         + " rank_in_commune INTEGER, rank_in_province INTEGER)",
+                "CREATE TABLE mart.unit_categories (geography VARCHAR, province_code VARCHAR, year INTEGER,"
+                        + " unit_category VARCHAR, units INTEGER, members BIGINT, assessed BIGINT, achieved BIGINT,"
+                        + " assessed_rate DOUBLE, achieved_rate DOUBLE, without_achiever INTEGER)",
                 "CREATE TABLE mart.data_quality (batch_id VARCHAR, entity VARCHAR, finding VARCHAR, code VARCHAR, field VARCHAR,"
                         + " province_code VARCHAR, commune_code VARCHAR, unit_code VARCHAR, rows BIGINT, year INTEGER)");
         communes(duck);
-        UnitReportTest.sql(duck, provinceRows(), ranks(), trend(), targets(), criteria(), units(), dataQuality());
+        UnitReportTest.sql(duck, provinceRows(), ranks(), trend(), targets(), criteria(), units(), unitCategories(),
+                dataQuality());
         return duck;
     }
 
@@ -135,7 +140,10 @@ final class BulletinFixture {
                 + rate.formatted(achieved) + ", " + rate.formatted(recognised) + ", NULL, NULL, NULL, "
                 + (noData == null ? achieved / eligible >= 0.6 : "NULL") + ", " + approximate + ", DATE '" + m[5] + "', "
                 + m[2] + ", " + m[3] + ", " + eligible + ", " + (long) registered + ", " + (long) assessed + ", "
-                + (long) achieved + ", " + (long) recognised + ", NULL, " + (noData == null ? "NULL" : "'" + noData + "'") + ")";
+                + (long) achieved + ", " + (long) recognised + ", NULL, " + (noData == null ? "NULL" : "'" + noData + "'")
+                + ", " + (assessed == 0 ? "NULL" : achieved / assessed)
+                + ", " + (noData == null ? 0.6 - achieved / eligible : "NULL")
+                + ", " + (noData == null ? (long) Math.max(Math.ceil(0.6 * eligible - achieved), 0) : "NULL") + ")";
     }
 
     /** The province rows: sums of its communes, rates of the sums. */
@@ -145,8 +153,8 @@ final class BulletinFixture {
                 + " sum(achieved), sum(recognised), sum(registered) / sum(eligible), sum(assessed) / sum(eligible),"
                 + " sum(achieved) / sum(eligible), sum(recognised) / sum(eligible), NULL, NULL, NULL, NULL, bool_or(approximate),"
                 + " any_value(as_of_date), any_value(month_complete), any_value(is_reported_month), sum(eligible_printed),"
-                + " sum(registered_printed), sum(assessed_printed), sum(achieved_printed), sum(recognised_printed), NULL, NULL"
-                + " FROM mart.coverage GROUP BY ALL";
+                + " sum(registered_printed), sum(assessed_printed), sum(achieved_printed), sum(recognised_printed), NULL, NULL,"
+                + " sum(achieved) / nullif(sum(assessed), 0), NULL, NULL FROM mart.coverage GROUP BY ALL";
     }
 
     /** rank_in_province as the mart computes it: by the rate rounded to 0,1 point, communes with data only. */
@@ -206,6 +214,13 @@ final class BulletinFixture {
                 + " (2026, 'Ent00001', 'Công ty TNHH Sao Việt', 'x', 'enterprise', '51', 'Tỉnh Quảng Ngãi', '21003', 'Xã Bình Sơn', NULL, NULL, NULL, NULL, 100, 60, 30, 10, 5, 0.6, 0.3, 0.1, 0.05, 1, 1),"
                 + " (2026, 'Cbr00002', 'Chi hội khuyến học thôn Bắc', 'x', 'association_branch', '51', 'Tỉnh Quảng Ngãi', '21003', 'Xã Bình Sơn', NULL, NULL, NULL, NULL, 50, 40, 20, 0, 0, 0.8, 0.4, 0.0, 0.0, 1, 2),"
                 + " (2026, 'Sch00003', 'Trường THCS Ba Tơ', 'x', 'school', '51', 'Tỉnh Quảng Ngãi', '21001', 'Xã Ba Tơ', NULL, NULL, NULL, NULL, 80, 80, 70, 60, 50, 1.0, 0.875, 0.75, 0.625, 1, 1)";
+    }
+
+    /** mart.unit_categories as the mart sums mart.unit_progress. */
+    private static String unitCategories() {
+        return "INSERT INTO mart.unit_categories SELECT '2025', province_code_2025, year, unit_category, count(*),"
+                + " sum(members), sum(assessed), sum(achieved), sum(assessed) / sum(members), sum(achieved) / sum(members),"
+                + " count(*) FILTER (WHERE achieved = 0) FROM mart.unit_progress WHERE members > 0 GROUP BY ALL";
     }
 
     /** Seven recognitions of 2026 without a Đạt self-assessment (two batches), others of 2025 and of another province. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import vn.cdht.orchestration.pipeline.PipelineStage;
+import vn.cdht.warehouse.config.VietnamTime;
 
 /**
  * Renders the Airflow 3 DAG of the pipeline ({@code orchestration/airflow/dags/cdht_pipeline.py}): one task per
@@ -14,7 +15,7 @@ import vn.cdht.orchestration.pipeline.PipelineStage;
 public final class AirflowDag {
 
     public static final String SCHEDULE = "0 2 * * *";
-    public static final String TIME_ZONE = "Asia/Ho_Chi_Minh";
+    public static final String TIME_ZONE = VietnamTime.ZONE.getId();
     public static final String MAIN_CLASS = "vn.cdht.cli.Cdht";
     /** Where the committed DAG lives, relative to the repository root. */
     public static final String COMMITTED_FILE = "orchestration/airflow/dags/cdht_pipeline.py";

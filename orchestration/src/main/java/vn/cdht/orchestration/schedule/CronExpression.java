@@ -23,7 +23,7 @@ import java.util.Locale;
  * <p>Times are local times of the zone of the date-time given to {@link #next}. Across daylight-saving changes a
  * local time that does not exist (the hour skipped in spring) fires once at the end of the gap, and a local time that
  * occurs twice (the hour repeated in autumn) fires once, the first time. Zones without daylight saving, such as
- * Asia/Ho_Chi_Minh, have neither.
+ * Vietnam time, have neither.
  */
 public final class CronExpression {
 

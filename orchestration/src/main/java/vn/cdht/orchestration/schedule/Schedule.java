@@ -16,6 +16,7 @@ import vn.cdht.orchestration.pipeline.PipelineStage;
 import vn.cdht.orchestration.pipeline.RunRequest;
 import vn.cdht.warehouse.config.CdhtConfig;
 import vn.cdht.warehouse.config.ConfigException;
+import vn.cdht.warehouse.config.VietnamTime;
 
 /**
  * The embedded scheduler's configuration: the keys under {@code schedule.}.
@@ -25,7 +26,7 @@ import vn.cdht.warehouse.config.ConfigException;
  *       empty: the entry is disabled;</li>
  *   <li>{@code schedule.<name>.from} / {@code schedule.<name>.only}: the first stage it runs (then every later one),
  *       or the one stage it runs; neither: the whole pipeline (a failed run resumes from its failed stage);</li>
- *   <li>{@code schedule.zone}: the time zone of every cron expression (default Asia/Ho_Chi_Minh);</li>
+ *   <li>{@code schedule.zone}: the time zone of every cron expression (empty: Vietnam time, {@link VietnamTime#ZONE});</li>
  *   <li>{@code schedule.misfire-grace-minutes}, {@code schedule.shutdown-timeout-seconds},
  *       {@code schedule.state-file}: see {@link Scheduler}.</li>
  * </ul>
@@ -37,7 +38,6 @@ public record Schedule(ZoneId zone, List<Entry> entries, List<String> disabled, 
         Duration shutdownTimeout, Path stateFile) {
 
     public static final String PREFIX = "schedule.";
-    public static final String DEFAULT_ZONE = "Asia/Ho_Chi_Minh";
     private static final Set<String> SETTINGS = Set.of("zone", "misfire-grace-minutes", "shutdown-timeout-seconds",
             "state-file");
     private static final Set<String> ATTRIBUTES = Set.of("cron", "from", "only", "until");
@@ -150,13 +150,13 @@ public record Schedule(ZoneId zone, List<Entry> entries, List<String> disabled, 
 
     private static ZoneId zone(String value) {
         if (value == null || value.isBlank()) {
-            return ZoneId.of(DEFAULT_ZONE);
+            return VietnamTime.ZONE;
         }
         try {
             return ZoneId.of(value.strip());
         } catch (DateTimeException e) {
             throw new ConfigException("configuration key " + PREFIX + "zone must be a time zone such as "
-                    + DEFAULT_ZONE + " or UTC, not '" + value.strip() + "'");
+                    + VietnamTime.ZONE.getId() + " or UTC, not '" + value.strip() + "'");
         }
     }
 

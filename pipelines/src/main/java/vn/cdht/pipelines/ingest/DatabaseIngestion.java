@@ -22,6 +22,7 @@ import vn.cdht.pipelines.source.SourceEntity;
 import vn.cdht.pipelines.source.SourceRow;
 import vn.cdht.pipelines.source.files.RawLine;
 import vn.cdht.pipelines.spark.SqlModel;
+import vn.cdht.warehouse.config.VietnamTime;
 import vn.cdht.warehouse.ingest.FileRecord;
 import vn.cdht.warehouse.ingest.IngestLedger;
 
@@ -65,6 +66,7 @@ public final class DatabaseIngestion {
             try (Connection c = DriverManager.getConnection(source.url(), source.user(), source.password())) {
                 c.setReadOnly(true);
                 c.setAutoCommit(false);
+                inVietnamTime(c);
                 for (SourceEntity entity : TABLES) {
                     Instant since = ledger.watermark(sourceName, entity.table())
                             .map(w -> w.minus(overlap)).orElse(Instant.EPOCH);
@@ -104,6 +106,14 @@ public final class DatabaseIngestion {
     }
 
     private record Extract(long rows, Optional<Instant> watermark) {
+    }
+
+    /** The source queries print times in the session's zone: the export's, Vietnam time. */
+    private static void inVietnamTime(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('TimeZone', ?, false)")) {
+            ps.setString(1, VietnamTime.ZONE.getId());
+            ps.execute();
+        }
     }
 
     private Extract extract(Connection c, SourceEntity entity, Instant since, String batchId) throws SQLException {

@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import vn.cdht.warehouse.catalog.CatalogSettings;
 import vn.cdht.warehouse.config.CdhtConfig;
 import vn.cdht.warehouse.privacy.OwnerOnly;
+import vn.cdht.warehouse.config.VietnamTime;
 
 /**
  * Builds the SparkSession from the configuration: master, the Iceberg catalog as default catalog, and any
@@ -31,7 +32,7 @@ public final class SparkSessions {
                 .config("spark.sql.defaultCatalog", catalog.name())
                 .config("spark.sql.shuffle.partitions", String.valueOf(config.requireInt("spark.shuffle-partitions")))
                 .config("spark.sql.adaptive.enabled", "true")
-                .config("spark.sql.session.timeZone", "Asia/Ho_Chi_Minh")
+                .config("spark.sql.session.timeZone", VietnamTime.ZONE.getId())
                 .config("spark.sql.debug.maxToStringFields", "1000")
                 // INSERT OVERWRITE replaces only the partitions it writes (a batch's own rows in raw and quarantine).
                 .config("spark.sql.sources.partitionOverwriteMode", "dynamic");

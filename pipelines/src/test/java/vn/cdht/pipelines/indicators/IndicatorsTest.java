@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -188,9 +192,15 @@ class IndicatorsTest {
         List<MartRunLedger.MartRun> runs = new MartRunLedger(SharedWarehouse.control()).latest();
         assertEquals(IndicatorsJob.marts().size(), runs.stream().map(MartRunLedger.MartRun::mart).distinct().count());
         // each mart's inputs are what its SQL (and the intermediate models it reads) names: trend reads mart.coverage
-        // only; coverage reads the reference geography, which a hand-kept list once left out
+        // only, unit_categories mart.unit_progress only; coverage reads the reference geography, which a hand-kept
+        // list once left out
         for (MartRunLedger.MartRun r : runs) {
-            assertTrue(r.inputSnapshots().contains(r.mart().equals("trend") ? "mart.coverage=" : "core.accounts="), r.toString());
+            String input = switch (r.mart()) {
+                case "trend" -> "mart.coverage=";
+                case "unit_categories" -> "mart.unit_progress=";
+                default -> "core.accounts=";
+            };
+            assertTrue(r.inputSnapshots().contains(input), r.toString());
         }
         assertTrue(runs.stream().filter(r -> r.mart().equals("coverage"))
                 .allMatch(r -> r.inputSnapshots().contains("ref.communes_2024=") && r.inputSnapshots().contains("ref.provinces_2025=")),
@@ -234,5 +244,20 @@ class IndicatorsTest {
         assertTrue(again.stream().allMatch(IndicatorsJob.MartResult::unchanged), again.toString());
         assertEquals(results.stream().map(IndicatorsJob.MartResult::snapshotId).toList(),
                 again.stream().map(IndicatorsJob.MartResult::snapshotId).toList());
+    }
+
+    @Test
+    void docsMartsSchemaStatesEveryMartsColumnsAndTypesAsComputed() throws IOException {
+        MartsSchemaDoc doc = MartsSchemaDoc.read(Path.of("..", "docs", "marts-schema.md"));
+        assertEquals(new TreeSet<>(IndicatorsJob.marts()), new TreeSet<>(doc.marts().keySet()),
+                "docs/marts-schema.md has one section per mart");
+        for (Map.Entry<String, Map<String, Optional<String>>> mart : doc.marts().entrySet()) {
+            StructType schema = spark.table("mart." + mart.getKey()).schema();
+            assertEquals(new TreeSet<>(List.of(schema.fieldNames())), new TreeSet<>(mart.getValue().keySet()),
+                    "columns of mart." + mart.getKey() + " in docs/marts-schema.md");
+            mart.getValue().forEach((column, type) -> type.ifPresent(t -> assertEquals(t,
+                    schema.apply(column).dataType().sql(),
+                    "type of mart." + mart.getKey() + "." + column + " in docs/marts-schema.md")));
+        }
     }
 }
