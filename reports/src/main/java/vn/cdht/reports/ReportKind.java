@@ -21,7 +21,7 @@ public enum ReportKind {
             List.of("mart.coverage", "mart.trend", "mart.targets", "mart.criteria", "mart.unit_progress",
                     "mart.data_quality")),
     STATS_TABLE("stats-table", "account_statistics", "Biểu thống kê tài khoản Công dân học tập",
-            EnumSet.of(ReportFormat.PDF, ReportFormat.XLSX), List.of("mart.coverage")),
+            EnumSet.of(ReportFormat.PDF, ReportFormat.XLSX), List.of("mart.coverage", "mart.targets")),
     UNIT_REPORT("unit-report", "unit_registration", "Báo cáo đăng ký của đơn vị",
             EnumSet.of(ReportFormat.PDF, ReportFormat.XLSX), List.of("mart.unit_progress")),
     UNIT_LIST("unit-list", "unit_recognition_list", "Danh sách công dân tự đánh giá",

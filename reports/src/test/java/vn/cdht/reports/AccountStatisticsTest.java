@@ -72,7 +72,10 @@ class AccountStatisticsTest extends UnitReportTest {
                         + " recognised_of_registered DOUBLE, reaches_threshold BOOLEAN, approximate BOOLEAN,"
                         + " as_of_date DATE, month_complete BOOLEAN, is_reported_month BOOLEAN, eligible_printed BIGINT,"
                         + " registered_printed BIGINT, assessed_printed BIGINT, achieved_printed BIGINT,"
-                        + " recognised_printed BIGINT, rank_in_province INTEGER, no_data_reason VARCHAR)");
+                        + " recognised_printed BIGINT, rank_in_province INTEGER, no_data_reason VARCHAR)",
+                // the standing commune threshold, as mart.targets carries it
+                "CREATE TABLE mart.targets (level VARCHAR, target_year INTEGER, indicator VARCHAR, target_rate DOUBLE)",
+                "INSERT INTO mart.targets VALUES ('commune', NULL, 'achieved_of_eligible', 0.6)");
         String p = "'2025', %s, '51', 'Tỉnh Quảng Ngãi', NULL, NULL, ";
         row(p.formatted("'commune'") + "'21001', 'Xã Cà Đam'", "40.5, 18.5, 1.4, 0.5, 0.25", "41, 19, 2, 1, 0", "3", "false", true, null);
         row(p.formatted("'commune'") + "'21002', 'Xã Sơn Tây'", "30.25, 10.25, 1.4, 0.25, 0.5", "30, 10, 1, 0, 1", "5", "false", true, null);
