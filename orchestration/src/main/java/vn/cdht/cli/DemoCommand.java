@@ -15,13 +15,13 @@ import vn.cdht.orchestration.pipeline.PipelineRun;
 import vn.cdht.orchestration.pipeline.PipelineStage;
 import vn.cdht.orchestration.pipeline.RunOutcome;
 import vn.cdht.orchestration.pipeline.RunRequest;
-import vn.cdht.pipelines.generate.GenerationResult;
-import vn.cdht.pipelines.generate.GeneratorSpec;
-import vn.cdht.pipelines.generate.OperationalDataGenerator;
-import vn.cdht.pipelines.generate.OutputFormat;
+import vn.cdht.generator.GenerationResult;
+import vn.cdht.generator.GeneratorSpec;
+import vn.cdht.generator.OperationalDataGenerator;
+import vn.cdht.generator.OutputFormat;
 import vn.cdht.pipelines.indicators.IndicatorsJob;
 import vn.cdht.pipelines.ingest.IngestReport;
-import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.warehouse.source.SourceEntity;
 import vn.cdht.warehouse.analyst.PublishResult;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
-import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.warehouse.source.SourceEntity;
 import vn.cdht.pipelines.source.files.BatchFiles;
 import vn.cdht.pipelines.source.files.ExtractionLimits;
 import vn.cdht.pipelines.source.files.FileReadReport;

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
-import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.warehouse.source.SourceEntity;
 import vn.cdht.pipelines.source.SourceRow;
 import vn.cdht.pipelines.source.files.RawLine;
 import vn.cdht.pipelines.spark.SqlModel;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
-import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.warehouse.source.SourceEntity;
 import vn.cdht.pipelines.spark.SqlScript;
 import vn.cdht.warehouse.privacy.OwnerOnly;
 

@@ -33,7 +33,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 import org.apache.spark.sql.SparkSession;
-import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.warehouse.source.SourceEntity;
 import vn.cdht.pipelines.source.SourceRow;
 import vn.cdht.warehouse.privacy.OwnerOnly;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cdht.pipelines.SharedSpark;
 import vn.cdht.pipelines.SharedWarehouse;
-import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.warehouse.source.SourceEntity;
 import vn.cdht.pipelines.source.SourceRow;
 import vn.cdht.warehouse.catalog.CatalogSettings;
 import vn.cdht.warehouse.privacy.OwnerOnly;

@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import vn.cdht.pipelines.source.FieldType;
-import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.warehouse.source.FieldType;
+import vn.cdht.warehouse.source.SourceEntity;
 import vn.cdht.pipelines.source.SourceRow;
 
 /**

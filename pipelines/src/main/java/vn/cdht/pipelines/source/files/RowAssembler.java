@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import vn.cdht.pipelines.source.FieldType;
-import vn.cdht.pipelines.source.SourceEntity;
-import vn.cdht.pipelines.source.SourceField;
+import vn.cdht.warehouse.source.FieldType;
+import vn.cdht.warehouse.source.SourceEntity;
+import vn.cdht.warehouse.source.SourceField;
 import vn.cdht.pipelines.source.SourceRow;
 
 /**

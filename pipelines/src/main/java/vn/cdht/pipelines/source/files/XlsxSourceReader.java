@@ -21,7 +21,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
-import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.warehouse.source.SourceEntity;
 import vn.cdht.pipelines.source.SourceRow;
 
 /**
