@@ -10,11 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import vn.cdht.pipelines.generate.GenerationResult;
-import vn.cdht.pipelines.generate.GeneratorSpec;
-import vn.cdht.pipelines.generate.OperationalDataGenerator;
-import vn.cdht.pipelines.generate.OutputFormat;
-import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.generator.GenerationResult;
+import vn.cdht.generator.GeneratorSpec;
+import vn.cdht.generator.OperationalDataGenerator;
+import vn.cdht.generator.OutputFormat;
+import vn.cdht.warehouse.source.SourceEntity;
 
 /**
  * The export files of a scale: {@code full/<slice>/} (what {@code cdht generate} writes, clean, seed 42, 2023-2026)

@@ -8,6 +8,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import vn.cdht.generator.GenerationResult;
+import vn.cdht.generator.GeneratorSpec;
+import vn.cdht.generator.OperationalDataGenerator;
+import vn.cdht.generator.OutputFormat;
 import vn.cdht.orchestration.app.HomeLock;
 import vn.cdht.orchestration.pipeline.BulletinsStage;
 import vn.cdht.orchestration.pipeline.IngestStage;
@@ -15,14 +19,10 @@ import vn.cdht.orchestration.pipeline.PipelineRun;
 import vn.cdht.orchestration.pipeline.PipelineStage;
 import vn.cdht.orchestration.pipeline.RunOutcome;
 import vn.cdht.orchestration.pipeline.RunRequest;
-import vn.cdht.pipelines.generate.GenerationResult;
-import vn.cdht.pipelines.generate.GeneratorSpec;
-import vn.cdht.pipelines.generate.OperationalDataGenerator;
-import vn.cdht.pipelines.generate.OutputFormat;
 import vn.cdht.pipelines.indicators.IndicatorsJob;
 import vn.cdht.pipelines.ingest.IngestReport;
-import vn.cdht.pipelines.source.SourceEntity;
 import vn.cdht.warehouse.analyst.PublishResult;
+import vn.cdht.warehouse.source.SourceEntity;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the main job on the embedded installation (nothing to install).",

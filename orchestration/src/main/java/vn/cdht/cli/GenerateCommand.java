@@ -12,12 +12,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import vn.cdht.pipelines.generate.DirtReport;
-import vn.cdht.pipelines.generate.GenerationResult;
-import vn.cdht.pipelines.generate.GeneratorSpec;
-import vn.cdht.pipelines.generate.OperationalDataGenerator;
-import vn.cdht.pipelines.generate.OutputFormat;
-import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.generator.DirtReport;
+import vn.cdht.generator.GenerationResult;
+import vn.cdht.generator.GeneratorSpec;
+import vn.cdht.generator.OperationalDataGenerator;
+import vn.cdht.generator.OutputFormat;
+import vn.cdht.warehouse.source.SourceEntity;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Generate a realistic synthetic operational export (or database) for a real province.",

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
-import vn.cdht.pipelines.source.SourceEntity;
 import vn.cdht.pipelines.source.files.BatchFiles;
 import vn.cdht.pipelines.source.files.ExtractionLimits;
 import vn.cdht.pipelines.source.files.FileReadReport;
@@ -22,6 +21,7 @@ import vn.cdht.warehouse.ingest.BatchRecord;
 import vn.cdht.warehouse.ingest.FileRecord;
 import vn.cdht.warehouse.ingest.IngestLedger;
 import vn.cdht.warehouse.io.NoSpace;
+import vn.cdht.warehouse.source.SourceEntity;
 
 /**
  * Ingests one export batch (a folder or a .zip). Its id comes from the checksum of its files, so the same batch

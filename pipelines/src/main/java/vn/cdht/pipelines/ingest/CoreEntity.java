@@ -1,7 +1,7 @@
 package vn.cdht.pipelines.ingest;
 
 import java.util.List;
-import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.warehouse.source.SourceEntity;
 
 /**
  * How each source entity lands in {@code core}, in load order (units before the accounts that name them, accounts

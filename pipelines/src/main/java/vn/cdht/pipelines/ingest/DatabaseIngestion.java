@@ -18,13 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
-import vn.cdht.pipelines.source.SourceEntity;
 import vn.cdht.pipelines.source.SourceRow;
 import vn.cdht.pipelines.source.files.RawLine;
 import vn.cdht.pipelines.spark.SqlModel;
 import vn.cdht.warehouse.config.VietnamTime;
 import vn.cdht.warehouse.ingest.FileRecord;
 import vn.cdht.warehouse.ingest.IngestLedger;
+import vn.cdht.warehouse.source.SourceEntity;
 
 /**
  * Reads the operational database incrementally: per table, the rows with updated_at after the last watermark minus a

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
-import vn.cdht.pipelines.source.SourceEntity;
 import vn.cdht.pipelines.spark.SqlScript;
 import vn.cdht.warehouse.privacy.OwnerOnly;
+import vn.cdht.warehouse.source.SourceEntity;
 
 /**
  * Creates the namespaces and tables ingestion writes, if missing: {@code raw.<entity>} (every source field as text,

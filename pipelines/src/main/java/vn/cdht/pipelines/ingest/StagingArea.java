@@ -33,9 +33,9 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 import org.apache.spark.sql.SparkSession;
-import vn.cdht.pipelines.source.SourceEntity;
 import vn.cdht.pipelines.source.SourceRow;
 import vn.cdht.warehouse.privacy.OwnerOnly;
+import vn.cdht.warehouse.source.SourceEntity;
 
 /**
  * Where rows read by the driver wait for Spark: one Parquet file per source file (or database table), all columns

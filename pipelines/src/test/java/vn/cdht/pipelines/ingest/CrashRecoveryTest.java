@@ -11,14 +11,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.cdht.generator.GeneratorSpec;
+import vn.cdht.generator.OperationalDataGenerator;
+import vn.cdht.generator.OutputFormat;
 import vn.cdht.pipelines.SharedWarehouse;
-import vn.cdht.pipelines.generate.GeneratorSpec;
-import vn.cdht.pipelines.generate.OperationalDataGenerator;
-import vn.cdht.pipelines.generate.OutputFormat;
-import vn.cdht.pipelines.source.SourceEntity;
 import vn.cdht.pipelines.source.files.BatchFiles;
 import vn.cdht.pipelines.source.files.SourceFile;
 import vn.cdht.pipelines.source.files.SourceFileReader;
+import vn.cdht.warehouse.source.SourceEntity;
 
 /**
  * A batch interrupted half-way (units and accounts committed, the rest not) leaves a consistent warehouse, and

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cdht.pipelines.SharedSpark;
 import vn.cdht.pipelines.SharedWarehouse;
-import vn.cdht.pipelines.source.SourceEntity;
 import vn.cdht.pipelines.source.SourceRow;
 import vn.cdht.warehouse.catalog.CatalogSettings;
 import vn.cdht.warehouse.privacy.OwnerOnly;
+import vn.cdht.warehouse.source.SourceEntity;
 
 /** After a real ingestion, under the test JVM's umask (022 by default): no personal data readable by others. */
 class PersonalDataPermissionsTest {

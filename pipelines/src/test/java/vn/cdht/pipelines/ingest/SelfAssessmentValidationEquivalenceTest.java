@@ -26,15 +26,15 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.cdht.generator.GeneratorSpec;
+import vn.cdht.generator.OperationalDataGenerator;
+import vn.cdht.generator.OutputFormat;
 import vn.cdht.pipelines.SharedWarehouse;
-import vn.cdht.pipelines.generate.GeneratorSpec;
-import vn.cdht.pipelines.generate.OperationalDataGenerator;
-import vn.cdht.pipelines.generate.OutputFormat;
-import vn.cdht.pipelines.source.SourceEntity;
 import vn.cdht.pipelines.source.files.BatchFiles;
 import vn.cdht.pipelines.source.files.SourceFile;
 import vn.cdht.pipelines.source.files.SourceFileReader;
 import vn.cdht.pipelines.spark.SqlModel;
+import vn.cdht.warehouse.source.SourceEntity;
 
 /**
  * {@code sql/validate/self_assessments.sql}, which checks the ten scores with array expressions on each row, gives

@@ -10,10 +10,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.cdht.generator.GeneratorSpec;
+import vn.cdht.generator.OperationalDataGenerator;
+import vn.cdht.generator.OutputFormat;
 import vn.cdht.pipelines.SharedWarehouse;
-import vn.cdht.pipelines.generate.GeneratorSpec;
-import vn.cdht.pipelines.generate.OperationalDataGenerator;
-import vn.cdht.pipelines.generate.OutputFormat;
 import vn.cdht.warehouse.testing.TestPostgres;
 
 /**

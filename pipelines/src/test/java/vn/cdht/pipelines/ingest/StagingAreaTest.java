@@ -23,8 +23,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import vn.cdht.pipelines.SharedSpark;
-import vn.cdht.pipelines.source.SourceEntity;
 import vn.cdht.pipelines.source.SourceRow;
+import vn.cdht.warehouse.source.SourceEntity;
 
 class StagingAreaTest {
 

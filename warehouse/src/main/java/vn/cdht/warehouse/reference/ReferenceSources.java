@@ -55,7 +55,8 @@ public final class ReferenceSources {
         return new String(resource("reference/SOURCE.md"), StandardCharsets.UTF_8);
     }
 
-    private SourceTable rule(String name) {
+    /** One rules file ({@link #RULES}): the deployment's copy in {@code rules.dir} if there is one, else the bundled one. */
+    public SourceTable rule(String name) {
         if (rulesDir.isPresent()) {
             Path file = rulesDir.get().resolve(name + ".csv");
             if (Files.isRegularFile(file)) {

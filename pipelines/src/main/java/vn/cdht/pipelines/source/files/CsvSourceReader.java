@@ -12,9 +12,9 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import vn.cdht.pipelines.source.FieldType;
-import vn.cdht.pipelines.source.SourceEntity;
 import vn.cdht.pipelines.source.SourceRow;
+import vn.cdht.warehouse.source.FieldType;
+import vn.cdht.warehouse.source.SourceEntity;
 
 /**
  * Reads a CSV export streaming: UTF-8 with or without BOM (strictly: invalid UTF-8 rejects the file), {@code ,} or

@@ -1,7 +1,7 @@
 package vn.cdht.pipelines.source.files;
 
 import java.util.List;
-import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.warehouse.source.SourceEntity;
 
 /**
  * What reading one file did.

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import vn.cdht.pipelines.source.SourceEntity;
-import vn.cdht.pipelines.source.SourceField;
+import vn.cdht.warehouse.source.SourceEntity;
+import vn.cdht.warehouse.source.SourceField;
 
 /**
  * A candidate header row matched against an entity's fields.

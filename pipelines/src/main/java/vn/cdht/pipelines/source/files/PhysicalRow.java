@@ -1,6 +1,6 @@
 package vn.cdht.pipelines.source.files;
 
-import vn.cdht.pipelines.source.FieldType;
+import vn.cdht.warehouse.source.FieldType;
 
 /** One row as a reader sees it, before any header mapping: cells by 0-based column index. */
 interface PhysicalRow {

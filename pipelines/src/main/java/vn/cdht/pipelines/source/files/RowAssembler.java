@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import vn.cdht.pipelines.source.FieldType;
-import vn.cdht.pipelines.source.SourceEntity;
-import vn.cdht.pipelines.source.SourceField;
 import vn.cdht.pipelines.source.SourceRow;
+import vn.cdht.warehouse.source.FieldType;
+import vn.cdht.warehouse.source.SourceEntity;
+import vn.cdht.warehouse.source.SourceField;
 
 /**
  * Turns the physical rows of one file (or sheet), in order, into {@link SourceRow}s: finds the header row, maps

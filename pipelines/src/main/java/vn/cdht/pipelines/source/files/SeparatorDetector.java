@@ -2,7 +2,7 @@ package vn.cdht.pipelines.source.files;
 
 import java.util.ArrayList;
 import java.util.List;
-import vn.cdht.pipelines.source.SourceEntity;
+import vn.cdht.warehouse.source.SourceEntity;
 
 /**
  * Chooses {@code ,} or {@code ;} from the first non-empty lines of a CSV file: the separator that makes some line

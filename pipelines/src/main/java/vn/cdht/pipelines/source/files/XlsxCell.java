@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import vn.cdht.pipelines.source.FieldType;
+import vn.cdht.warehouse.source.FieldType;
 
 /**
  * One spreadsheet cell: either text (strings, booleans, errors) or a number as stored in the sheet, with whether its

@@ -11,7 +11,7 @@ import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
-import vn.cdht.pipelines.source.FieldType;
+import vn.cdht.warehouse.source.FieldType;
 
 /**
  * SAX handler for one worksheet part: hands each {@code <row>} to the consumer as it ends, cells placed by their

@@ -21,8 +21,8 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
-import vn.cdht.pipelines.source.SourceEntity;
 import vn.cdht.pipelines.source.SourceRow;
+import vn.cdht.warehouse.source.SourceEntity;
 
 /**
  * Reads an XLSX export streaming (POI's event API: the sheet XML is parsed with SAX, row by row). The first sheet with

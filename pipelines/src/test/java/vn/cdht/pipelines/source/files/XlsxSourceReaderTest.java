@@ -25,8 +25,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.cdht.pipelines.source.SourceEntity;
 import vn.cdht.pipelines.source.SourceRow;
+import vn.cdht.warehouse.source.SourceEntity;
 
 class XlsxSourceReaderTest {
 
