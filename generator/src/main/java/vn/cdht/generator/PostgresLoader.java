@@ -13,7 +13,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import vn.cdht.warehouse.config.VietnamTime;
 
 /**
  * Loads generated rows into the operational PostgreSQL database (schema {@code source/operational-schema.sql}, created
@@ -22,8 +22,6 @@ import java.time.ZoneOffset;
  */
 public final class PostgresLoader implements RowSink {
 
-    /** Operational timestamps are Vietnam local time. */
-    static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
     private static final int BATCH = 1000;
 
     private final Connection connection;
@@ -98,7 +96,8 @@ public final class PostgresLoader implements RowSink {
     }
 
     private static OffsetDateTime ts(LocalDateTime t) {
-        return t == null ? null : t.atOffset(VIETNAM);
+        // operational timestamps are Vietnam local time
+        return t == null ? null : t.atZone(VietnamTime.ZONE).toOffsetDateTime();
     }
 
     private static void text(PreparedStatement p, int i, String v) throws SQLException {
