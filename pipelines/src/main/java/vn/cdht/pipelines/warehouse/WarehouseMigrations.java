@@ -116,11 +116,11 @@ public final class WarehouseMigrations {
     private WarehouseMigrationException failed(MigrationScript script, List<String> statements, int failed,
             Instant installedAt, long ms, Exception cause) {
         String why = firstLine(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), 240);
+        // what to do before Spark's reason, which may be long: a one-line error is cut at 400 characters
         WarehouseMigrationException e = new WarehouseMigrationException("warehouse migration " + script.script()
                 + " failed at statement " + failed + " of " + statements.size() + " (" + firstLine(statements.get(failed - 1), 80)
-                + "): " + why + "; correct that statement (" + (failed > 1 ? "statements 1 to " + (failed - 1)
-                + " are applied and will not run again" : "nothing of it was applied") + ") and run cdht warehouse migrate",
-                cause);
+                + "): correct it and run cdht warehouse migrate, which resumes there (" + (failed > 1 ? "statements 1 to "
+                + (failed - 1) + " are applied" : "nothing of it was applied") + "): " + why, cause);
         try {
             history.record(new SchemaHistoryEntry(script.version(), script.description(), script.script(), script.checksum(),
                     installedAt, ms, false, failed, why));
