@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
                 IndicatorsCommand.class,
                 RotateKeyCommand.class,
                 DbCommand.class,
+                WarehouseCommand.class,
                 ReferenceCommand.class,
                 AirflowCommand.class,
                 CommandLine.HelpCommand.class})

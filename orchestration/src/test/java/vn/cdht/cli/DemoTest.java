@@ -74,6 +74,14 @@ class DemoTest {
         assertTrue(quarantine.out().contains("Quarantined rows by reason"), quarantine.out());
         assertTrue(!quarantine.out().contains("AS RECEIVED"), "raw content only with --raw");
 
+        // the demo migrated the warehouse before ingesting: nothing left to apply
+        CliRun migrate = CliRun.of(env, "warehouse", "migrate");
+        assertEquals(0, migrate.exitCode(), migrate.err());
+        assertTrue(migrate.out().matches("Warehouse cdht \\(.*\\): up to date, at version \\d+\\.\\s*"), migrate.out());
+        CliRun info = CliRun.of(env, "warehouse", "info");
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().matches("(?s).*\\n\\s*1\\s+initial tables\\s+V1__initial_tables\\.sql\\s+applied\\s+\\d{4}-.*"), info.out());
+
         CliRun status = CliRun.of(env, "status");
         assertEquals(0, status.exitCode(), status.err());
         assertCounts(status.out());

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import vn.cdht.pipelines.ingest.DatabaseIngestion;
-import vn.cdht.pipelines.ingest.IngestTables;
 import vn.cdht.pipelines.ingest.PipelineFunctions;
 import vn.cdht.pipelines.ingest.StagingArea;
 import vn.cdht.pipelines.reference.ReferenceLoad;
+import vn.cdht.pipelines.warehouse.WarehouseMigrations;
 import vn.cdht.warehouse.control.ControlDatabase;
 import vn.cdht.warehouse.control.ControlDatabaseSettings;
 import vn.cdht.warehouse.ingest.IngestLedger;
@@ -16,7 +16,7 @@ import vn.cdht.warehouse.privacy.CitizenKey;
 import vn.cdht.warehouse.privacy.PseudonymSecret;
 import vn.cdht.warehouse.reference.ReferenceSources;
 
-/** The shared test warehouse: reference data loaded once, ingestion tables, functions and a migrated ledger. */
+/** The shared test warehouse: reference data loaded once, the warehouse migrated, functions and a migrated ledger. */
 public final class SharedWarehouse {
 
     public static final PseudonymSecret SECRET = PseudonymSecret.of("test secret, not for production".getBytes(StandardCharsets.UTF_8));
@@ -32,7 +32,7 @@ public final class SharedWarehouse {
             if (!spark.catalog().tableExists("ref.commune_lookup")) {
                 new ReferenceLoad(spark, m -> { }).run(new ReferenceSources(Optional.empty()).readAll());
             }
-            IngestTables.ensure(spark);
+            WarehouseMigrations.of(spark, m -> { }).migrate();
             PipelineFunctions.register(spark, new CitizenKey(SECRET));
             ControlDatabase control = new ControlDatabase(ControlDatabaseSettings.from(SharedSpark.config()));
             control.migrate();

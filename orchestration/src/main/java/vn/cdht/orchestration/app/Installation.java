@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.spark.sql.SparkSession;
-import vn.cdht.pipelines.ingest.IngestTables;
 import vn.cdht.pipelines.ingest.PipelineFunctions;
 import vn.cdht.pipelines.ingest.StagingArea;
 import vn.cdht.pipelines.reference.ReferenceLoad;
 import vn.cdht.pipelines.spark.SparkSessions;
+import vn.cdht.pipelines.warehouse.WarehouseMigrations;
 import vn.cdht.warehouse.ingest.IngestLedger;
 import vn.cdht.warehouse.privacy.CitizenKey;
 import vn.cdht.warehouse.privacy.IngestionSecret;
@@ -123,19 +123,25 @@ public final class Installation implements AutoCloseable {
     }
 
     /**
-     * Spark ready for ingestion: the reference data loaded (a quick no-op when unchanged), the ingestion tables, the
-     * SQL functions and the citizen pseudonym ({@link #pseudonymSecret()}).
+     * Spark ready for ingestion: the reference data loaded (a quick no-op when unchanged), the warehouse's tables at the
+     * newest version ({@link WarehouseMigrations}: a new installation gets them, an older one upgrades itself), the SQL
+     * functions and the citizen pseudonym ({@link #pseudonymSecret()}).
      */
     public SparkSession ingestionSpark() {
         if (!ingestionReady) {
             PseudonymSecret secret = pseudonymSecret();
             SparkSession s = spark();
             new ReferenceLoad(s, this::progress).run(ReferenceSources.from(config).readAll());
-            IngestTables.ensure(s);
+            warehouseMigrations().migrate();
             PipelineFunctions.register(s, new CitizenKey(secret));
             ingestionReady = true;
         }
         return spark();
+    }
+
+    /** The migrations of this installation's warehouse (its stateful Iceberg tables), on its SparkSession. */
+    public WarehouseMigrations warehouseMigrations() {
+        return WarehouseMigrations.of(spark(), this::progress);
     }
 
     public SparkSession spark() {

@@ -28,6 +28,9 @@ import vn.cdht.pipelines.spark.SqlModel;
  *       {@code MERGE INTO restricted.citizens}; an {@code INSERT} when the table is empty (a first load).</li>
  * </ol>
  * Rows read = accepted (winners) + quarantined + superseded (accepted but not newer), per file.
+ *
+ * <p>Every write matches columns by name ({@code BY NAME}, {@code UPDATE SET *}, {@code INSERT *}): a table's columns are
+ * declared once, by its migrations (warehouse/migration), and filled by its model's SELECT, in any order.
  */
 final class EntityLoad {
 
@@ -44,7 +47,7 @@ final class EntityLoad {
         String table = entity.table();
         readStaged(entity, stagedLocation);
         String columns = String.join(", ", entity.source().fieldNames());
-        spark.sql("INSERT OVERWRITE raw." + table + " SELECT " + columns + ", '" + batchId + "' AS batch_id,"
+        spark.sql("INSERT OVERWRITE raw." + table + " BY NAME SELECT " + columns + ", '" + batchId + "' AS batch_id,"
                 + " _file AS file_name, _row AS row_number, _raw AS raw_line, current_timestamp() AS ingested_at FROM staged");
 
         // Validation reads the staged rows, not raw again, and without the line as received: that travels only to the
@@ -63,8 +66,8 @@ final class EntityLoad {
             // The join back reads every staged row again: only when there is a row to quarantine. (With nothing to
             // write, the dynamic overwrite would replace no partition either.)
             if (byFile.values().stream().anyMatch(c -> c[1] > 0)) {
-                spark.sql("INSERT OVERWRITE quarantine.rows SELECT v.batch_id, '" + table + "', v.file_name, v.row_number,"
-                        + " v.reasons, s._raw, current_timestamp()"
+                spark.sql("INSERT OVERWRITE quarantine.rows BY NAME SELECT v.batch_id, '" + table + "' AS entity, v.file_name,"
+                        + " v.row_number, v.reasons, s._raw AS raw_line, current_timestamp() AS quarantined_at"
                         + " FROM validated v JOIN staged s ON s._file = v.file_name AND s._row = v.row_number"
                         + " WHERE size(v.reasons) > 0");
             }
@@ -92,7 +95,7 @@ final class EntityLoad {
 
             String coreModel = SqlModel.load("core", table).select();
             if (coreEmpty) {
-                spark.sql("INSERT INTO core." + table + " " + coreModel);
+                spark.sql("INSERT INTO core." + table + " BY NAME " + coreModel);
             } else {
                 String coreKey = entity.key().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
                 spark.sql("MERGE INTO core." + table + " t USING (" + coreModel + ") s ON " + coreKey
@@ -101,7 +104,7 @@ final class EntityLoad {
             if (entity == CoreEntity.ACCOUNTS) {
                 String citizens = SqlModel.load("restricted", "citizens").select();
                 if (isEmpty("restricted.citizens")) {
-                    spark.sql("INSERT INTO restricted.citizens " + citizens);
+                    spark.sql("INSERT INTO restricted.citizens BY NAME " + citizens);
                 } else {
                     spark.sql("MERGE INTO restricted.citizens t USING (" + citizens + ") s ON t.citizen_key = s.citizen_key"
                             + " WHEN MATCHED AND s.updated_at >= t.updated_at THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");

@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
+import vn.cdht.pipelines.warehouse.WarehouseMigrations;
 import vn.cdht.warehouse.privacy.CitizenKey;
 
 /**
@@ -37,7 +38,7 @@ public final class KeyRotation {
 
     /** @throws IllegalStateException if a table cannot be re-keyed (before it is changed) or did not end under the new key */
     public Result run() {
-        IngestTables.ensure(spark);
+        WarehouseMigrations.of(spark, progress).migrate();
         spark.udf().register(NEW_KEY, (UDF1<String, String>) newKey::of, DataTypes.StringType);
         Dataset<Row> keyMap = spark.sql("SELECT DISTINCT citizen_key AS old_key, " + NEW_KEY + "(citizen_id) AS new_key"
                 + " FROM restricted.citizens WHERE citizen_key IS NOT NULL").persist(StorageLevel.MEMORY_AND_DISK());
@@ -64,10 +65,10 @@ public final class KeyRotation {
             WarehouseLoad.rebuildYearlyAssessments(spark);
 
             progress.accept("re-keying restricted.citizens");
-            overwriteWhole("INSERT OVERWRITE restricted.citizens"
-                    + " SELECT citizen_key, citizen_id, full_name, birth_date, sex, phone, account_id, updated_at, batch_id"
-                    + " FROM (SELECT " + NEW_KEY + "(citizen_id) AS citizen_key, citizen_id, full_name, birth_date, sex, phone,"
-                    + " account_id, updated_at, batch_id,"
+            // every column as it is but the key, whatever columns migrations gave the table
+            overwriteWhole("INSERT OVERWRITE restricted.citizens BY NAME"
+                    + " SELECT * EXCEPT (citizen_key, latest), " + NEW_KEY + "(citizen_id) AS citizen_key"
+                    + " FROM (SELECT *,"
                     + " row_number() OVER (PARTITION BY citizen_id ORDER BY updated_at DESC, account_id DESC) AS latest"
                     + " FROM restricted.citizens) c WHERE latest = 1");
             long citizens = count("SELECT count(*) FROM restricted.citizens");

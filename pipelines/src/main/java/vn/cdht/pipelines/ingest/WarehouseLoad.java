@@ -58,7 +58,7 @@ final class WarehouseLoad {
         String mode = spark.conf().get("spark.sql.sources.partitionOverwriteMode", "static");
         spark.conf().set("spark.sql.sources.partitionOverwriteMode", "static");
         try {
-            spark.sql("INSERT OVERWRITE core.yearly_assessments " + SqlModel.load("core", "yearly_assessments").select());
+            spark.sql("INSERT OVERWRITE core.yearly_assessments BY NAME " + SqlModel.load("core", "yearly_assessments").select());
         } finally {
             spark.conf().set("spark.sql.sources.partitionOverwriteMode", mode);
         }

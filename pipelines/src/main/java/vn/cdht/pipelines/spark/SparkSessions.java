@@ -35,7 +35,10 @@ public final class SparkSessions {
                 .config("spark.sql.session.timeZone", VietnamTime.ZONE.getId())
                 .config("spark.sql.debug.maxToStringFields", "1000")
                 // INSERT OVERWRITE replaces only the partitions it writes (a batch's own rows in raw and quarantine).
-                .config("spark.sql.sources.partitionOverwriteMode", "dynamic");
+                .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+                // A write BY NAME that lacks a column of its table fails instead of writing NULL into it: a column a
+                // migration added must be given a value by its model (MERGE ... UPDATE SET * already requires it).
+                .config("spark.sql.defaultColumn.useNullsForMissingDefaultValues", "false");
         // Under spark-submit the master comes from the submit command; otherwise from the configuration.
         if (System.getProperty("spark.master") == null) {
             builder.master(config.require("spark.master"));

@@ -3,10 +3,10 @@ package vn.cdht.pipelines.spark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import vn.cdht.warehouse.migration.SqlStatements;
 
 /** A file of several SQL statements, each ending with ';' at the end of a line (function definitions, DDL). */
 public final class SqlScript {
@@ -19,11 +19,7 @@ public final class SqlScript {
             if (in == null) {
                 throw new IllegalStateException(resourcePath + " is missing from the classpath");
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Arrays.stream(text.split(";\\s*(\\r?\\n|$)"))
-                    .map(SqlScript::withoutComments)
-                    .filter(s -> !s.isBlank())
-                    .toList();
+            return SqlStatements.split(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + resourcePath, e);
         }
@@ -45,9 +41,5 @@ public final class SqlScript {
             }
             spark.sql(sql);
         }
-    }
-
-    private static String withoutComments(String statement) {
-        return statement.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n").strip();
     }
 }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.cdht.pipelines.SharedSpark;
 import vn.cdht.pipelines.SharedWarehouse;
 import vn.cdht.pipelines.source.SourceRow;
+import vn.cdht.pipelines.warehouse.PersonalNamespaces;
+import vn.cdht.pipelines.warehouse.WarehouseMigrations;
 import vn.cdht.warehouse.catalog.CatalogSettings;
 import vn.cdht.warehouse.privacy.OwnerOnly;
 import vn.cdht.warehouse.source.SourceEntity;
@@ -49,7 +51,7 @@ class PersonalDataPermissionsTest {
         new BatchIngestion(SharedWarehouse.spark(), SharedWarehouse.ledger(), SharedWarehouse.staging(), m -> { }).run(batch);
 
         Path warehouse = OwnerOnly.localPath(CatalogSettings.from(SharedSpark.config()).warehouse()).orElseThrow();
-        for (String ns : IngestTables.PERSONAL) {
+        for (String ns : PersonalNamespaces.NAMES) {
             Path folder = warehouse.resolve(ns);
             assertEquals("rwx------", mode(folder), folder.toString());
             List<Path> files = walk(folder).filter(Files::isRegularFile).toList();
@@ -61,7 +63,7 @@ class PersonalDataPermissionsTest {
         assertEquals("rwx------", mode(SharedSpark.config().home().resolve("staging")));
         // a folder left readable by an older version is made owner-only again
         Files.setPosixFilePermissions(warehouse.resolve("raw"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        IngestTables.ensure(SharedWarehouse.spark());
+        WarehouseMigrations.of(SharedWarehouse.spark(), m -> { }).migrate();
         assertEquals("rwx------", mode(warehouse.resolve("raw")));
 
         StagingArea staging = SharedWarehouse.staging();
