@@ -30,7 +30,6 @@ import org.apache.spark.sql.types.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cdht.pipelines.SharedSpark;
-import vn.cdht.warehouse.source.SourceEntity;
 import vn.cdht.warehouse.catalog.CatalogSettings;
 import vn.cdht.warehouse.config.CdhtConfig;
 import vn.cdht.warehouse.migration.MigrationInfo;
@@ -41,6 +40,7 @@ import vn.cdht.warehouse.migration.MigrationState;
 import vn.cdht.warehouse.migration.MigrationVersion;
 import vn.cdht.warehouse.migration.SqlStatements;
 import vn.cdht.warehouse.migration.WarehouseMigrationException;
+import vn.cdht.warehouse.source.SourceEntity;
 
 /**
  * The warehouse's migrations on a real Spark session, each test on a warehouse (catalog) of its own: an older warehouse
