@@ -11,7 +11,7 @@ CREATE NAMESPACE IF NOT EXISTS restricted;
 CREATE NAMESPACE IF NOT EXISTS quarantine;
 
 -- raw.<entity>: RESTRICTED (they hold personal data). The rows of each batch as received: every field of the source
--- contract (vn.cdht.pipelines.source.SourceEntity, in its order) as text, then where the row came from. One batch is
+-- contract (vn.cdht.warehouse.source.SourceEntity, in its order) as text, then where the row came from. One batch is
 -- one partition: no shuffle to cluster rows by it before writing (write.distribution-mode none).
 
 CREATE TABLE IF NOT EXISTS raw.accounts (
