@@ -1,15 +1,6 @@
 package vn.cdht.pipelines.models;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,8 +14,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import vn.cdht.pipelines.spark.SqlModel;
+import vn.cdht.warehouse.io.ClasspathFolder;
 
 /**
  * Every SQL model on the classpath ({@code sql/<layer>/<table>.sql}) and what each reads, as dbt resolves
@@ -208,35 +199,11 @@ public final class ModelGraph {
 
     /** The table names of one layer's SQL files, from every folder and jar of the class path that has the layer. */
     private static Set<String> tablesOf(ClassLoader loader, String layer) {
-        String folder = "sql/" + layer;
         Set<String> tables = new TreeSet<>();
-        try {
-            for (URL url : java.util.Collections.list(loader.getResources(folder))) {
-                URI uri = url.toURI();
-                if ("jar".equals(uri.getScheme())) {
-                    FileSystem fs;
-                    try {
-                        fs = FileSystems.newFileSystem(uri, Map.of());
-                    } catch (FileSystemAlreadyExistsException e) {
-                        fs = FileSystems.getFileSystem(uri);
-                    }
-                    tables.addAll(list(fs.getPath(folder)));
-                } else {
-                    tables.addAll(list(Path.of(uri)));
-                }
-            }
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot list " + folder + " on the class path", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder + " on the class path: " + e.getMessage(), e);
+        for (Path p : ClasspathFolder.files(loader, "sql/" + layer, ".sql")) {
+            String name = p.getFileName().toString();
+            tables.add(name.substring(0, name.length() - 4));
         }
         return tables;
-    }
-
-    private static List<String> list(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
-                    .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
-        }
     }
 }

@@ -2,23 +2,16 @@ package vn.cdht.warehouse.migration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import vn.cdht.warehouse.io.ClasspathFolder;
 
 /** The warehouse's migrations, in version order, read from one or more folders of the class path. */
 public final class MigrationScripts {
@@ -71,37 +64,11 @@ public final class MigrationScripts {
 
     private static List<MigrationScript> read(ClassLoader loader, String location) {
         List<MigrationScript> out = new ArrayList<>();
-        try {
-            for (URL url : Collections.list(loader.getResources(location))) {
-                URI uri = url.toURI();
-                if ("jar".equals(uri.getScheme())) {
-                    FileSystem fs;
-                    try {
-                        fs = FileSystems.newFileSystem(uri, Map.of());
-                    } catch (FileSystemAlreadyExistsException e) {
-                        fs = FileSystems.getFileSystem(uri);
-                    }
-                    out.addAll(read(fs.getPath(location)));
-                } else {
-                    out.addAll(read(Path.of(uri)));
-                }
-            }
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot list " + location + " on the class path", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the warehouse migrations in " + location + ": " + e.getMessage(), e);
-        }
-        return out;
-    }
-
-    private static List<MigrationScript> read(Path folder) throws IOException {
-        List<MigrationScript> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path p : files.sorted().toList()) {
-                String name = p.getFileName().toString();
-                if (name.endsWith(".sql")) {
-                    out.add(MigrationScript.of(name, Files.readString(p, StandardCharsets.UTF_8)));
-                }
+        for (Path p : ClasspathFolder.files(loader, location, ".sql")) {
+            try {
+                out.add(MigrationScript.of(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the warehouse migration " + p + ": " + e.getMessage(), e);
             }
         }
         return out;
