@@ -5,12 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import vn.cdht.warehouse.config.VietnamTime;
 
 /** Writes the results of one benchmark run as {@code <date>-<scale>.md} (a readable table) and {@code .csv}. */
 record ResultsReport(BenchScale scale, DataSet data, int repetitions, LocalDate date, Path repository, String province,

@@ -24,10 +24,8 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 import vn.cdht.orchestration.airflow.AirflowClient;
 import vn.cdht.orchestration.airflow.AirflowDag;
@@ -58,18 +56,7 @@ import vn.cdht.warehouse.config.VietnamTime;
                 "  cdht airflow trigger --conf period=2026-10",
                 "  cdht airflow wait --run-id manual__2026-11-01T02:00:00+00:00 --timeout 3h",
                 "  cdht airflow status --run-id manual__2026-11-01T02:00:00+00:00"})
-final class AirflowCommand implements Runnable {
-
-    @ParentCommand
-    Cdht root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class AirflowCommand extends CommandGroup {
 
     /** --dag-id, for the subcommands that talk to Airflow. */
     static final class DagIdOption {

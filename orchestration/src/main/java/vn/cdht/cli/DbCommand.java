@@ -1,6 +1,5 @@
 package vn.cdht.cli;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,21 +13,10 @@ import vn.cdht.warehouse.config.VietnamTime;
         description = {"The control database: runs, stages and ledgers (Flyway migrations).",
                 "SQLite under the home folder, or PostgreSQL by configuration (control.url)."},
         subcommands = {DbCommand.Migrate.class, DbCommand.Info.class})
-final class DbCommand implements Runnable {
+final class DbCommand extends CommandGroup {
 
     static final DateTimeFormatter LOCAL_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(VietnamTime.ZONE);
-
-    @ParentCommand
-    Cdht root;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @Command(name = "migrate", mixinStandardHelpOptions = true,
             description = "Apply pending migrations (every command also does this on start).")

@@ -19,18 +19,7 @@ import vn.cdht.warehouse.reference.ReferenceSources;
 @Command(name = "reference", mixinStandardHelpOptions = true,
         description = {"Reference data: the geography before and after 1 July 2025, crosswalks, criteria, targets."},
         subcommands = {ReferenceCommand.Load.class})
-final class ReferenceCommand implements Runnable {
-
-    @ParentCommand
-    Cdht root;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class ReferenceCommand extends CommandGroup {
 
     @Command(name = "load", mixinStandardHelpOptions = true,
             description = {"Load the reference geography and the rules into the Iceberg namespace 'ref'.",

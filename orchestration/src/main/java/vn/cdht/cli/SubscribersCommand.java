@@ -23,18 +23,7 @@ import vn.cdht.reports.delivery.Subscriptions;
                 "  cdht subscribers add --email quanly@thcs-tinhkhe.edu.vn --role unit-manager --scope DV000123 --kinds unit-list,unit-report",
                 "  cdht subscribers list",
                 "  cdht subscribers remove 3"})
-final class SubscribersCommand implements Runnable {
-
-    @ParentCommand
-    Cdht root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class SubscribersCommand extends CommandGroup {
 
     private static String describe(Subscription s) {
         return s.recipient() + (s.recipientName() == null ? "" : " (" + s.recipientName() + ")") + ", " + s.role().code()

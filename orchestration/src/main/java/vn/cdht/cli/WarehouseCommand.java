@@ -18,18 +18,7 @@ import vn.cdht.warehouse.migration.MigrationVersion;
                 "Iceberg schema evolution and recorded in the table cdht_meta.schema_history. ref and mart",
                 "tables have no migrations: every run rebuilds them from their SQL model."},
         subcommands = {WarehouseCommand.Migrate.class, WarehouseCommand.Info.class})
-final class WarehouseCommand implements Runnable {
-
-    @ParentCommand
-    Cdht root;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class WarehouseCommand extends CommandGroup {
 
     @Command(name = "migrate", mixinStandardHelpOptions = true,
             description = {"Apply the pending migrations of the warehouse's tables (columns added, renamed, widened).",

@@ -18,7 +18,6 @@ import vn.cdht.pipelines.SharedWarehouse;
 import vn.cdht.pipelines.source.files.BatchFiles;
 import vn.cdht.pipelines.source.files.SourceFile;
 import vn.cdht.pipelines.source.files.SourceFileReader;
-import vn.cdht.warehouse.source.SourceEntity;
 
 /**
  * A batch interrupted half-way (units and accounts committed, the rest not) leaves a consistent warehouse, and
