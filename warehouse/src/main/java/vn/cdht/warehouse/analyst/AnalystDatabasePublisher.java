@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -29,7 +32,9 @@ import org.apache.iceberg.catalog.TableIdentifier;
  * {@code main.published_tables}, and the views of {@link AnalystViews} whose tables were published.
  *
  * <p>The file is built beside the target and moved over it atomically: a client that has the old file open keeps
- * reading the old one. Before the move the new file is scanned for CCCD-like numbers; any finding aborts.
+ * reading the old one. It starts from a copy of the previous analyst database when there is a usable one
+ * ({@link PreviousPublication}): only the tables whose Iceberg snapshot or schema moved since are copied again, the
+ * others are kept as they are. Before the move the new file is scanned for CCCD-like numbers; any finding aborts.
  */
 public final class AnalystDatabasePublisher {
 
@@ -50,9 +55,17 @@ public final class AnalystDatabasePublisher {
             Files.createDirectories(absolute.getParent());
             removeLeftovers(absolute);
             Instant publishedAt = Instant.now();
+            Optional<PreviousPublication> previous = PreviousPublication.read(absolute, cdhtVersion);
+            if (previous.isPresent()) {
+                Files.copy(absolute, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
             PublishResult result;
             try (Connection duck = DuckDb.open(tmp)) {
-                List<PublishedTable> tables = copyTables(catalog, duck);
+                if (previous.isPresent()) {
+                    dropViewsAndMetadata(duck);
+                }
+                List<PublishedTable> tables = copyTables(catalog, duck,
+                        previous.map(PreviousPublication::tables).orElse(Map.of()));
                 writeMetadata(duck, publishedAt, tables);
                 result = createViews(duck, absolute, publishedAt, tables);
                 try (Statement st = duck.createStatement()) {
@@ -90,13 +103,27 @@ public final class AnalystDatabasePublisher {
         }
     }
 
-    private List<PublishedTable> copyTables(Catalog catalog, Connection duck) throws SQLException {
+    /** Copies the tables whose snapshot or schema is not the one {@code kept} holds, and drops those gone since. */
+    private List<PublishedTable> copyTables(Catalog catalog, Connection duck, Map<String, PublishedTable> kept)
+            throws SQLException {
         List<PublishedTable> out = new ArrayList<>();
         TableCopy copy = new TableCopy(duck);
+        Set<String> current = new HashSet<>();
         for (TableIdentifier id : publishedIdentifiers(catalog)) {
             String schema = id.namespace().level(0);
             String name = schema + "." + id.name();
+            current.add(name);
             Table table = catalog.loadTable(id);
+            Long snapshotId = table.currentSnapshot() == null ? null : table.currentSnapshot().snapshotId();
+            int schemaId = table.schema().schemaId();
+            PublishedTable before = kept.get(name);
+            if (before != null && Objects.equals(before.snapshotId(), snapshotId) && before.schemaId() == schemaId) {
+                out.add(before.kept());
+                continue;
+            }
+            if (before != null) {
+                drop(duck, schema, id.name());
+            }
             SnapshotFiles files = SnapshotFiles.current(table, name);
             long rows;
             try {
@@ -104,9 +131,38 @@ public final class AnalystDatabasePublisher {
             } catch (SQLException e) {
                 throw new AnalystException("cannot publish table " + name + ": " + AnalystException.firstLine(e), e);
             }
-            out.add(new PublishedTable(schema, id.name(), files.snapshotId(), rows));
+            out.add(new PublishedTable(schema, id.name(), files.snapshotId(), schemaId, rows, true));
+        }
+        for (PublishedTable gone : kept.values()) {
+            if (!current.contains(gone.qualifiedName())) {
+                drop(duck, gone.schema(), gone.table());
+            }
         }
         return out;
+    }
+
+    private static void drop(Connection duck, String schema, String table) throws SQLException {
+        try (Statement st = duck.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS " + DuckDb.ident(schema) + "." + DuckDb.ident(table));
+        }
+    }
+
+    /** The views and the two metadata tables of a copied analyst database: written again at the end of a publish. */
+    private static void dropViewsAndMetadata(Connection duck) throws SQLException {
+        try (Statement st = duck.createStatement()) {
+            List<String> views = new ArrayList<>();
+            try (var rs = st.executeQuery("SELECT schema_name, view_name FROM duckdb_views() WHERE NOT internal"
+                    + " AND database_name = current_database()")) {
+                while (rs.next()) {
+                    views.add(DuckDb.ident(rs.getString(1)) + "." + DuckDb.ident(rs.getString(2)));
+                }
+            }
+            for (String view : views) {
+                st.execute("DROP VIEW " + view);
+            }
+            st.execute("DROP TABLE main.metadata");
+            st.execute("DROP TABLE main.published_tables");
+        }
     }
 
     static List<TableIdentifier> publishedIdentifiers(Catalog catalog) {
@@ -128,7 +184,7 @@ public final class AnalystDatabasePublisher {
         try (Statement st = duck.createStatement()) {
             st.execute("CREATE TABLE main.metadata (published_at TIMESTAMPTZ, cdht_version VARCHAR, duckdb_version VARCHAR)");
             st.execute("CREATE TABLE main.published_tables (schema_name VARCHAR, table_name VARCHAR,"
-                    + " snapshot_id BIGINT, row_count BIGINT)");
+                    + " snapshot_id BIGINT, row_count BIGINT, schema_id INTEGER)");
         }
         try (PreparedStatement ps = duck.prepareStatement(
                 "INSERT INTO main.metadata SELECT CAST(? AS TIMESTAMPTZ), ?, version()")) {
@@ -136,12 +192,13 @@ public final class AnalystDatabasePublisher {
             ps.setString(2, cdhtVersion);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = duck.prepareStatement("INSERT INTO main.published_tables VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps = duck.prepareStatement("INSERT INTO main.published_tables VALUES (?, ?, ?, ?, ?)")) {
             for (PublishedTable t : tables) {
                 ps.setString(1, t.schema());
                 ps.setString(2, t.table());
                 ps.setObject(3, t.snapshotId());
                 ps.setLong(4, t.rows());
+                ps.setInt(5, t.schemaId());
                 ps.addBatch();
             }
             ps.executeBatch();
