@@ -15,10 +15,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -56,6 +56,9 @@ public final class AnalystDatabasePublisher {
             removeLeftovers(absolute);
             Instant publishedAt = Instant.now();
             Optional<PreviousPublication> previous = PreviousPublication.read(absolute, cdhtVersion);
+            if (previous.isPresent() && nothingMoved(catalog, previous.get())) {
+                return previous.get().result(absolute);
+            }
             if (previous.isPresent()) {
                 Files.copy(absolute, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -72,7 +75,10 @@ public final class AnalystDatabasePublisher {
                     st.execute("CHECKPOINT");
                 }
             }
-            refuseCccdNumbers(tmp);
+            // a kept table is the one scanned when it was copied
+            Set<String> copied = result.tables().stream().filter(PublishedTable::copied)
+                    .map(PublishedTable::qualifiedName).collect(Collectors.toSet());
+            refuseCccdNumbers(tmp, t -> copied.contains(t) || t.startsWith("main."));
             Files.deleteIfExists(wal(tmp));
             Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             // An analyst database is replaced whole: a write-ahead log of the old file would not belong to the new one.
@@ -103,6 +109,22 @@ public final class AnalystDatabasePublisher {
         }
     }
 
+    /** Whether every published table is still at the snapshot and schema the previous analyst database holds. */
+    private static boolean nothingMoved(Catalog catalog, PreviousPublication previous) {
+        List<TableIdentifier> ids = publishedIdentifiers(catalog);
+        if (ids.size() != previous.tables().size()) {
+            return false;
+        }
+        for (TableIdentifier id : ids) {
+            PublishedTable before = previous.tables().get(id.namespace().level(0) + "." + id.name());
+            Table table = catalog.loadTable(id);
+            if (before == null || !before.holds(table)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Copies the tables whose snapshot or schema is not the one {@code kept} holds, and drops those gone since. */
     private List<PublishedTable> copyTables(Catalog catalog, Connection duck, Map<String, PublishedTable> kept)
             throws SQLException {
@@ -114,10 +136,8 @@ public final class AnalystDatabasePublisher {
             String name = schema + "." + id.name();
             current.add(name);
             Table table = catalog.loadTable(id);
-            Long snapshotId = table.currentSnapshot() == null ? null : table.currentSnapshot().snapshotId();
-            int schemaId = table.schema().schemaId();
             PublishedTable before = kept.get(name);
-            if (before != null && Objects.equals(before.snapshotId(), snapshotId) && before.schemaId() == schemaId) {
+            if (before != null && before.holds(table)) {
                 out.add(before.kept());
                 continue;
             }
@@ -131,7 +151,7 @@ public final class AnalystDatabasePublisher {
             } catch (SQLException e) {
                 throw new AnalystException("cannot publish table " + name + ": " + AnalystException.firstLine(e), e);
             }
-            out.add(new PublishedTable(schema, id.name(), files.snapshotId(), schemaId, rows, true));
+            out.add(new PublishedTable(schema, id.name(), files.snapshotId(), table.schema().schemaId(), rows, true));
         }
         for (PublishedTable gone : kept.values()) {
             if (!current.contains(gone.qualifiedName())) {
@@ -231,8 +251,8 @@ public final class AnalystDatabasePublisher {
         return new PublishResult(target, publishedAt, tables, created, skipped);
     }
 
-    private static void refuseCccdNumbers(Path file) {
-        List<PersonalDataScan.Finding> findings = new PersonalDataScan().scan(file);
+    private static void refuseCccdNumbers(Path file, Predicate<String> tables) {
+        List<PersonalDataScan.Finding> findings = new PersonalDataScan().scan(file, tables);
         if (!findings.isEmpty()) {
             PersonalDataScan.Finding f = findings.get(0);
             throw new AnalystException("refusing to publish: " + findings.size() + " column(s) hold CCCD-like numbers, first "

@@ -179,9 +179,13 @@ class AnalystDatabasePublisherTest {
                 assertEquals(List.of("1"), strings(st, "SELECT count(*) FROM main.metadata"));
             }
 
+            // nothing moved: the file is left as it is
+            var written = Files.getLastModifiedTime(db);
             PublishResult third = publisher.publish(f.catalog, db);
             assertTrue(third.tables().stream().noneMatch(PublishedTable::copied), third.tables().toString());
             assertEquals(AnalystViews.NAMES, third.views());
+            assertEquals(second.publishedAt().toEpochMilli(), third.publishedAt().toEpochMilli());
+            assertEquals(written, Files.getLastModifiedTime(db));
 
             f.catalog.dropTable(TableIdentifier.of("core", "accounts"));
             publisher.publish(f.catalog, db);
