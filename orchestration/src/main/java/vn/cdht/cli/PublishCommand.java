@@ -45,12 +45,15 @@ final class PublishCommand implements Callable<Integer> {
         if (result.tables().isEmpty()) {
             w.println("No tables to publish yet: run 'cdht reference load' or 'cdht demo' first.");
         } else {
-            TextTable t = new TextTable("TABLE", "ROWS", "SNAPSHOT ID");
+            TextTable t = new TextTable("TABLE", "ROWS", "SNAPSHOT ID", "");
             for (PublishedTable p : result.tables()) {
-                t.row(p.qualifiedName(), p.rows(), p.snapshotId() == null ? "(empty)" : p.snapshotId());
+                t.row(p.qualifiedName(), p.rows(), p.snapshotId() == null ? "(empty)" : p.snapshotId(),
+                        p.copied() ? "copied" : "unchanged, kept");
             }
             t.print(w);
-            w.println(result.tables().size() + " tables.");
+            long copied = result.tables().stream().filter(PublishedTable::copied).count();
+            w.println(result.tables().size() + " tables, " + copied + " copied from Iceberg, "
+                    + (result.tables().size() - copied) + " unchanged since the last publish.");
         }
         w.println("Views: " + (result.views().isEmpty() ? "none" : String.join(", ", result.views())));
         for (SkippedView v : result.skippedViews()) {

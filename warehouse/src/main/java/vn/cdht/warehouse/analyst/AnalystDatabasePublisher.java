@@ -14,8 +14,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -29,7 +32,9 @@ import org.apache.iceberg.catalog.TableIdentifier;
  * {@code main.published_tables}, and the views of {@link AnalystViews} whose tables were published.
  *
  * <p>The file is built beside the target and moved over it atomically: a client that has the old file open keeps
- * reading the old one. Before the move the new file is scanned for CCCD-like numbers; any finding aborts.
+ * reading the old one. It starts from a copy of the previous analyst database when there is a usable one
+ * ({@link PreviousPublication}): only the tables whose Iceberg snapshot or schema moved since are copied again, the
+ * others are kept as they are. Before the move the new file is scanned for CCCD-like numbers; any finding aborts.
  */
 public final class AnalystDatabasePublisher {
 
@@ -50,16 +55,30 @@ public final class AnalystDatabasePublisher {
             Files.createDirectories(absolute.getParent());
             removeLeftovers(absolute);
             Instant publishedAt = Instant.now();
+            Optional<PreviousPublication> previous = PreviousPublication.read(absolute, cdhtVersion);
+            if (previous.isPresent() && nothingMoved(catalog, previous.get())) {
+                return previous.get().result(absolute);
+            }
+            if (previous.isPresent()) {
+                Files.copy(absolute, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
             PublishResult result;
             try (Connection duck = DuckDb.open(tmp)) {
-                List<PublishedTable> tables = copyTables(catalog, duck);
+                if (previous.isPresent()) {
+                    dropViewsAndMetadata(duck);
+                }
+                List<PublishedTable> tables = copyTables(catalog, duck,
+                        previous.map(PreviousPublication::tables).orElse(Map.of()));
                 writeMetadata(duck, publishedAt, tables);
                 result = createViews(duck, absolute, publishedAt, tables);
                 try (Statement st = duck.createStatement()) {
                     st.execute("CHECKPOINT");
                 }
             }
-            refuseCccdNumbers(tmp);
+            // a kept table is the one scanned when it was copied
+            Set<String> copied = result.tables().stream().filter(PublishedTable::copied)
+                    .map(PublishedTable::qualifiedName).collect(Collectors.toSet());
+            refuseCccdNumbers(tmp, t -> copied.contains(t) || t.startsWith("main."));
             Files.deleteIfExists(wal(tmp));
             Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             // An analyst database is replaced whole: a write-ahead log of the old file would not belong to the new one.
@@ -90,13 +109,41 @@ public final class AnalystDatabasePublisher {
         }
     }
 
-    private List<PublishedTable> copyTables(Catalog catalog, Connection duck) throws SQLException {
+    /** Whether every published table is still at the snapshot and schema the previous analyst database holds. */
+    private static boolean nothingMoved(Catalog catalog, PreviousPublication previous) {
+        List<TableIdentifier> ids = publishedIdentifiers(catalog);
+        if (ids.size() != previous.tables().size()) {
+            return false;
+        }
+        for (TableIdentifier id : ids) {
+            PublishedTable before = previous.tables().get(id.namespace().level(0) + "." + id.name());
+            Table table = catalog.loadTable(id);
+            if (before == null || !before.holds(table)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Copies the tables whose snapshot or schema is not the one {@code kept} holds, and drops those gone since. */
+    private List<PublishedTable> copyTables(Catalog catalog, Connection duck, Map<String, PublishedTable> kept)
+            throws SQLException {
         List<PublishedTable> out = new ArrayList<>();
         TableCopy copy = new TableCopy(duck);
+        Set<String> current = new HashSet<>();
         for (TableIdentifier id : publishedIdentifiers(catalog)) {
             String schema = id.namespace().level(0);
             String name = schema + "." + id.name();
+            current.add(name);
             Table table = catalog.loadTable(id);
+            PublishedTable before = kept.get(name);
+            if (before != null && before.holds(table)) {
+                out.add(before.kept());
+                continue;
+            }
+            if (before != null) {
+                drop(duck, schema, id.name());
+            }
             SnapshotFiles files = SnapshotFiles.current(table, name);
             long rows;
             try {
@@ -104,9 +151,38 @@ public final class AnalystDatabasePublisher {
             } catch (SQLException e) {
                 throw new AnalystException("cannot publish table " + name + ": " + AnalystException.firstLine(e), e);
             }
-            out.add(new PublishedTable(schema, id.name(), files.snapshotId(), rows));
+            out.add(new PublishedTable(schema, id.name(), files.snapshotId(), table.schema().schemaId(), rows, true));
+        }
+        for (PublishedTable gone : kept.values()) {
+            if (!current.contains(gone.qualifiedName())) {
+                drop(duck, gone.schema(), gone.table());
+            }
         }
         return out;
+    }
+
+    private static void drop(Connection duck, String schema, String table) throws SQLException {
+        try (Statement st = duck.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS " + DuckDb.ident(schema) + "." + DuckDb.ident(table));
+        }
+    }
+
+    /** The views and the two metadata tables of a copied analyst database: written again at the end of a publish. */
+    private static void dropViewsAndMetadata(Connection duck) throws SQLException {
+        try (Statement st = duck.createStatement()) {
+            List<String> views = new ArrayList<>();
+            try (var rs = st.executeQuery("SELECT schema_name, view_name FROM duckdb_views() WHERE NOT internal"
+                    + " AND database_name = current_database()")) {
+                while (rs.next()) {
+                    views.add(DuckDb.ident(rs.getString(1)) + "." + DuckDb.ident(rs.getString(2)));
+                }
+            }
+            for (String view : views) {
+                st.execute("DROP VIEW " + view);
+            }
+            st.execute("DROP TABLE main.metadata");
+            st.execute("DROP TABLE main.published_tables");
+        }
     }
 
     static List<TableIdentifier> publishedIdentifiers(Catalog catalog) {
@@ -128,7 +204,7 @@ public final class AnalystDatabasePublisher {
         try (Statement st = duck.createStatement()) {
             st.execute("CREATE TABLE main.metadata (published_at TIMESTAMPTZ, cdht_version VARCHAR, duckdb_version VARCHAR)");
             st.execute("CREATE TABLE main.published_tables (schema_name VARCHAR, table_name VARCHAR,"
-                    + " snapshot_id BIGINT, row_count BIGINT)");
+                    + " snapshot_id BIGINT, row_count BIGINT, schema_id INTEGER)");
         }
         try (PreparedStatement ps = duck.prepareStatement(
                 "INSERT INTO main.metadata SELECT CAST(? AS TIMESTAMPTZ), ?, version()")) {
@@ -136,12 +212,13 @@ public final class AnalystDatabasePublisher {
             ps.setString(2, cdhtVersion);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = duck.prepareStatement("INSERT INTO main.published_tables VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps = duck.prepareStatement("INSERT INTO main.published_tables VALUES (?, ?, ?, ?, ?)")) {
             for (PublishedTable t : tables) {
                 ps.setString(1, t.schema());
                 ps.setString(2, t.table());
                 ps.setObject(3, t.snapshotId());
                 ps.setLong(4, t.rows());
+                ps.setInt(5, t.schemaId());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -174,8 +251,8 @@ public final class AnalystDatabasePublisher {
         return new PublishResult(target, publishedAt, tables, created, skipped);
     }
 
-    private static void refuseCccdNumbers(Path file) {
-        List<PersonalDataScan.Finding> findings = new PersonalDataScan().scan(file);
+    private static void refuseCccdNumbers(Path file, Predicate<String> tables) {
+        List<PersonalDataScan.Finding> findings = new PersonalDataScan().scan(file, tables);
         if (!findings.isEmpty()) {
             PersonalDataScan.Finding f = findings.get(0);
             throw new AnalystException("refusing to publish: " + findings.size() + " column(s) hold CCCD-like numbers, first "

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Looks for personal data in every text column (and text list element) of every table of a DuckDB file: numbers
@@ -39,6 +40,11 @@ public final class PersonalDataScan {
     }
 
     public List<Finding> scan(Path database) {
+        return scan(database, table -> true);
+    }
+
+    /** Scans the base tables whose {@code schema.table} name {@code tables} accepts. */
+    public List<Finding> scan(Path database, Predicate<String> tables) {
         DuckDb.requireExists(database);
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
              Statement st = duck.createStatement()) {
@@ -46,6 +52,9 @@ public final class PersonalDataScan {
             loadStrings(duck);
             List<Finding> out = new ArrayList<>();
             for (TextColumn c : textColumns(st)) {
+                if (!tables.test(c.schema() + "." + c.table())) {
+                    continue;
+                }
                 find(st, c, "regexp_matches(v, " + DuckDb.literal(CCCD_PATTERN) + ")", "CCCD", out);
                 if (!strings.isEmpty()) {
                     find(st, c, "EXISTS (SELECT 1 FROM scan_strings s WHERE contains(v, s.s))", "listed string", out);

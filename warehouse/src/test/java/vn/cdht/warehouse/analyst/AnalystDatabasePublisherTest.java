@@ -22,6 +22,8 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,6 +147,52 @@ class AnalystDatabasePublisherTest {
                 assertEquals(List.of("Chậm tiến độ", "Đúng tiến độ"),
                         strings(st, "SELECT \"Tình trạng\" FROM chi_tieu ORDER BY 1"));
             }
+        }
+    }
+
+    @Test
+    void aSecondPublishCopiesOnlyTheTablesWhoseSnapshotOrSchemaMoved() throws Exception {
+        try (IcebergFixture f = new IcebergFixture(home)) {
+            Marts.createAll(f);
+            Table units = f.create("core", "units", "unit_code string");
+            f.append(units, row("unit_code", "A"));
+            Table accounts = f.create("core", "accounts", "account_id string");
+            f.append(accounts, row("account_id", "TK1"));
+            Path db = home.resolve("analyst.duckdb");
+            PublishResult first = publisher.publish(f.catalog, db);
+            assertTrue(first.tables().stream().allMatch(PublishedTable::copied), first.tables().toString());
+
+            f.append(units, row("unit_code", "B")); // a new snapshot
+            accounts.updateSchema().addColumn("status", Types.StringType.get()).commit(); // a new schema, same snapshot
+            PublishResult second = publisher.publish(f.catalog, db);
+
+            assertEquals(List.of("core.accounts", "core.units"), second.tables().stream().filter(PublishedTable::copied)
+                    .map(PublishedTable::qualifiedName).toList());
+            assertEquals(first.tables().size(), second.tables().size());
+            assertEquals(AnalystViews.NAMES, second.views());
+            try (Connection c = readOnly(db); Statement st = c.createStatement()) {
+                assertEquals(List.of("A", "B"), strings(st, "SELECT unit_code FROM core.units ORDER BY 1"));
+                assertEquals(List.of("account_id VARCHAR", "status VARCHAR"), describe(st, "core.accounts"));
+                assertEquals(List.of("Phường Cẩm Thành"), strings(st, "SELECT \"Xã/Phường\" FROM xa_duoi_60"));
+                assertEquals(List.of(String.valueOf(second.tables().size())),
+                        strings(st, "SELECT count(*) FROM main.published_tables"));
+                assertEquals(List.of("1"), strings(st, "SELECT count(*) FROM main.metadata"));
+            }
+
+            // nothing moved: the file is left as it is
+            var written = Files.getLastModifiedTime(db);
+            PublishResult third = publisher.publish(f.catalog, db);
+            assertTrue(third.tables().stream().noneMatch(PublishedTable::copied), third.tables().toString());
+            assertEquals(AnalystViews.NAMES, third.views());
+            assertEquals(second.publishedAt().toEpochMilli(), third.publishedAt().toEpochMilli());
+            assertEquals(written, Files.getLastModifiedTime(db));
+
+            f.catalog.dropTable(TableIdentifier.of("core", "accounts"));
+            publisher.publish(f.catalog, db);
+            try (Connection c = readOnly(db); Statement st = c.createStatement()) {
+                assertEquals(List.of(), strings(st, "SELECT table_name FROM duckdb_tables() WHERE table_name = 'accounts'"));
+            }
+            assertEquals(List.of(), leftovers());
         }
     }
 
