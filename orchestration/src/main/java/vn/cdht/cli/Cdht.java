@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
                 ModelsCommand.class,
                 StatusCommand.class,
                 PublishCommand.class,
+                MaintainCommand.class,
                 BulletinCommand.class,
                 RunCommand.class,
                 RunsCommand.class,

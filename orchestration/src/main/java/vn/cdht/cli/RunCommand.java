@@ -14,12 +14,13 @@ import vn.cdht.orchestration.pipeline.RunOutcome;
 import vn.cdht.orchestration.pipeline.RunRequest;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the pipeline, stage by stage: ingest → indicators → publish → bulletins → deliver.",
+        description = {"Run the pipeline, stage by stage: ingest → indicators → publish → bulletins → deliver → maintain.",
                 "ingest: every new batch (folder or .zip) of the inbox (ingest.inbox, default <home>/inbox) and, if",
                 "ingest.jdbc.url is set, the operational database incrementally; indicators: the marts whose inputs",
                 "changed; publish: the analyst database; bulletins: the provincial bulletin and statistics table of every",
                 "province with registrations, and what subscriptions ask for at their own scope; deliver: e-mail (when",
-                "mail.host is set). Every run and stage is recorded (cdht runs). A lock in the control database refuses",
+                "mail.host is set); maintain: table upkeep as cdht maintain does it. Every run and stage is recorded",
+                "(cdht runs). A lock in the control database refuses",
                 "a second run at the same time; a lock left by a process that died is taken over. After a failed or",
                 "killed run, the next run resumes at the stage that did not finish."},
         footer = {"", "Examples:",
@@ -36,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
             description = "The month of the bulletins (default: the last complete month with figures).")
     String period;
 
-    @Option(names = "--from", paramLabel = "STAGE", description = "Start at this stage: ingest, indicators, publish, bulletins, deliver.")
+    @Option(names = "--from", paramLabel = "STAGE", description = "Start at this stage: ingest, indicators, publish, bulletins, deliver, maintain.")
     String from;
 
     @Option(names = "--only", paramLabel = "STAGE", description = "Run this stage only.")

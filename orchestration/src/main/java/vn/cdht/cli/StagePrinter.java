@@ -3,6 +3,7 @@ package vn.cdht.cli;
 import java.util.List;
 import vn.cdht.orchestration.pipeline.BulletinsStage;
 import vn.cdht.orchestration.pipeline.IngestStage;
+import vn.cdht.orchestration.pipeline.MaintainStage;
 import vn.cdht.orchestration.pipeline.PipelineRun;
 import vn.cdht.pipelines.indicators.IndicatorsJob;
 import vn.cdht.pipelines.ingest.IngestReport;
@@ -38,5 +39,10 @@ final class StagePrinter implements PipelineRun.Listener {
     @Override
     public void rendered(BulletinsStage.Result result) {
         BulletinCommand.print(ctx, result.rendered());
+    }
+
+    @Override
+    public void maintained(MaintainStage.Result result) {
+        MaintainCommand.print(ctx, result);
     }
 }

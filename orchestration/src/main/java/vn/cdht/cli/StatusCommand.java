@@ -12,9 +12,10 @@ import vn.cdht.warehouse.control.ControlDatabase;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show the installation and every Iceberg table with its rows and snapshot.",
                 "Home folder, control database and its schema version, the Iceberg catalog, and every table",
-                "with its live row count, current snapshot id, when that snapshot was committed and the delete files",
-                "its reads still apply (merge-on-read MERGE writes them; compaction removes them). Reads metadata and",
-                "delete files only (no Spark), so it is quick."})
+                "with its live row count, current snapshot id, when that snapshot was committed, how many snapshots",
+                "the table keeps, the data files of its current snapshot and the delete files its reads still apply",
+                "(merge-on-read MERGE writes them). 'cdht maintain' compacts the files and expires old snapshots:",
+                "these columns show its effect. Reads metadata and delete files only (no Spark), so it is quick."})
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -46,16 +47,18 @@ final class StatusCommand implements Callable<Integer> {
             out.flush();
             return;
         }
-        TextTable t = new TextTable("TABLE", "ROWS", "SNAPSHOT ID", "COMMITTED (ICT)", "DELETE FILES");
+        TextTable t = new TextTable("TABLE", "ROWS", "SNAPSHOT ID", "COMMITTED (ICT)", "SNAPSHOTS", "DATA FILES",
+                "DELETE FILES");
         for (TableStatus s : tables) {
             t.row(s.qualifiedName(), s.rowsKnown() ? s.rows() : "?", s.snapshotId(),
-                    s.committedAt() == null ? "" : DbCommand.LOCAL_TIME.format(s.committedAt()), s.deleteFiles());
+                    s.committedAt() == null ? "" : DbCommand.LOCAL_TIME.format(s.committedAt()), s.snapshots(),
+                    s.dataFiles(), s.deleteFiles());
         }
         t.print(out);
         out.println(tables.size() + " tables.");
         if (tables.stream().anyMatch(s -> !s.rowsKnown())) {
             out.println("?: rows not countable from the delete files (equality deletes, or files not on a local disk);"
-                    + " compact the table (CALL system.rewrite_data_files) to count them.");
+                    + " compact the table (cdht maintain) to count them.");
         }
         out.flush();
     }

@@ -172,7 +172,7 @@ class AirflowCommandTest {
         CliRun out = CliRun.of(Map.of("CDHT_HOME", home.toString(), "CDHT_AIRFLOW_DAG_ID", "cdht_test"),
                 "airflow", "dag", "--out", file.toString());
         assertEquals(0, out.exitCode(), out.err());
-        assertEquals("DAG cdht_test (ingest -> indicators -> publish -> bulletins -> deliver) written to " + file
+        assertEquals("DAG cdht_test (ingest -> indicators -> publish -> bulletins -> deliver -> maintain) written to " + file
                 + ": put it in Airflow's DAGs folder.", out.out().strip());
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertEquals(AirflowDag.render("cdht_test"), text);

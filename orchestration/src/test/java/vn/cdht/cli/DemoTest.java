@@ -14,7 +14,7 @@ import vn.cdht.warehouse.analyst.QueryResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The main job, as a new user runs it: twice, then status. One Spark session per demo run. */
+/** The main job, as a new user runs it: twice, then status, then table upkeep. One Spark session per demo run. */
 class DemoTest {
 
     @TempDir
@@ -88,6 +88,7 @@ class DemoTest {
         assertEquals(snapshot(second.out(), "ref.commune_crosswalk"), snapshot(status.out(), "ref.commune_crosswalk"));
 
         bulletins.reproductionReadsTheRecordedSnapshots();
+        new UpkeepChecks(home, env).maintainKeepsWhatReportsRead(bulletins);
     }
 
     /** The province's figures equal the sum over its communes (and districts), on both geographies. */

@@ -23,6 +23,7 @@ class SchedulerCommandTest {
         assertTrue(out.startsWith("Schedule in Asia/Ho_Chi_Minh (misfire grace 60 min, shutdown timeout 600 s):"), out);
         assertTrue(out.matches("(?s).*\\ndaily\\s+0 2 \\* \\* \\*\\s+ingest → publish\\s+\\d{4}-\\d\\d-\\d\\d 02:00 \\w{3}\\n.*"), out);
         assertTrue(out.matches("(?s).*\\nmonthly\\s+0 6 1 \\* \\*\\s+bulletins → deliver\\s+\\d{4}-\\d\\d-01 06:00 \\w{3}\\n.*"), out);
+        assertTrue(out.matches("(?s).*\\nmaintain\\s+0 3 \\* \\* 0\\s+only maintain\\s+\\d{4}-\\d\\d-\\d\\d 03:00 \\w{3}\\n.*"), out);
         assertEquals(5, out.lines().filter(l -> l.matches(".*\\d{4}-\\d\\d-\\d\\d 02:00 \\w{3}")).count(), out);
         assertEquals(5, out.lines().filter(l -> l.matches(".*\\d{4}-\\d\\d-01 06:00 \\w{3}")).count(), out);
         assertTrue(Files.notExists(home.resolve("scheduler-state.properties")), "a dry run records nothing");

@@ -32,14 +32,17 @@ import vn.cdht.warehouse.catalog.CatalogSettings;
 import vn.cdht.warehouse.catalog.IcebergCatalogs;
 import vn.cdht.warehouse.config.CdhtConfig;
 
-/** cdht status on a merge-on-read table after an update, written through the Iceberg Java API (no Spark). */
+/**
+ * cdht status on a merge-on-read table after an update, written through the Iceberg Java API (no Spark): live rows,
+ * snapshots, data files and delete files.
+ */
 class StatusCommandTest {
 
     @TempDir
     Path home;
 
     @Test
-    void showsLiveRowsAndThePendingDeleteFiles() throws Exception {
+    void showsLiveRowsSnapshotsDataFilesAndThePendingDeleteFiles() throws Exception {
         Catalog catalog = IcebergCatalogs.open(CatalogSettings.from(CdhtConfig.of(home, Map.of())));
         try {
             ((SupportsNamespaces) catalog).createNamespace(Namespace.of("core"));
@@ -57,12 +60,15 @@ class StatusCommandTest {
         CliRun run = CliRun.of(Map.of(), "status", "--home", home.toString());
 
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("ROWS") && run.out().contains("DELETE FILES"), run.out());
-        Matcher m = Pattern.compile("(?m)^core\\.units\\s+(\\d+)\\s+\\d+\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d(?::\\d\\d)?\\s+(\\d+)$")
-                .matcher(run.out());
+        assertTrue(run.out().contains("ROWS") && run.out().contains("SNAPSHOTS") && run.out().contains("DATA FILES")
+                && run.out().contains("DELETE FILES"), run.out());
+        Matcher m = Pattern.compile("(?m)^core\\.units\\s+(\\d+)\\s+\\d+\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d(?::\\d\\d)?"
+                + "\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)$").matcher(run.out());
         assertTrue(m.find(), run.out());
-        assertEquals("3", m.group(1), run.out());
-        assertEquals("1", m.group(2), run.out());
+        assertEquals("3", m.group(1), "live rows: " + run.out());
+        assertEquals("2", m.group(2), "snapshots: the append and the row delta: " + run.out());
+        assertEquals("2", m.group(3), "data files: the first and the updated rows' one: " + run.out());
+        assertEquals("1", m.group(4), "delete files: " + run.out());
     }
 
     private static DataFile write(Table table, List<String> codes) throws Exception {

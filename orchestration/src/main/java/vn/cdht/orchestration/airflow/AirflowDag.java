@@ -32,6 +32,7 @@ public final class AirflowDag {
             case INGEST, INDICATORS -> new Retry(2, Duration.ofMinutes(10));
             case PUBLISH, BULLETINS -> new Retry(2, Duration.ofMinutes(5));
             case DELIVER -> new Retry(3, Duration.ofMinutes(15));
+            case MAINTAIN -> new Retry(1, Duration.ofMinutes(30));
         };
     }
 

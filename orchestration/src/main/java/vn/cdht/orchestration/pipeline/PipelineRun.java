@@ -16,7 +16,7 @@ import vn.cdht.warehouse.control.RunLedger;
 import vn.cdht.warehouse.control.RunStatus;
 
 /**
- * One pipeline run, stage by stage (ingest → indicators → publish → bulletins → deliver), recorded in the control
+ * One pipeline run, stage by stage (ingest → indicators → publish → bulletins → deliver → maintain), recorded in the control
  * database, under the home's writer lock. After a failed (or killed) run, the next run without --from / --only starts
  * again at the stage that did not finish: the earlier stages' results are in the warehouse already. What each stage
  * did goes to the {@link Listener} as it ends; the run itself prints nothing.
@@ -45,6 +45,9 @@ public final class PipelineRun implements PipelineRunner {
         }
 
         default void delivered(DeliveryRun run) {
+        }
+
+        default void maintained(MaintainStage.Result result) {
         }
     }
 
@@ -151,6 +154,7 @@ public final class PipelineRun implements PipelineRunner {
             case PUBLISH -> publish();
             case BULLETINS -> bulletins(request.period());
             case DELIVER -> deliver(request.period());
+            case MAINTAIN -> maintain();
         };
     }
 
@@ -184,6 +188,17 @@ public final class PipelineRun implements PipelineRunner {
                     + result.failures().get(0));
         }
         return new StageResult(result.rendered().size(), result.period().code() + ": " + result.rendered().size() + " reports", false);
+    }
+
+    private StageResult maintain() {
+        MaintainStage.Result result = new MaintainStage(app).run(null, false);
+        listener.maintained(result);
+        long changed = result.tables().stream().filter(t -> t.changed()).count();
+        int rewritten = result.tables().stream().mapToInt(t -> t.rewrittenDataFiles()).sum();
+        int expired = result.tables().stream().mapToInt(t -> t.expiredSnapshots()).sum();
+        int orphans = result.tables().stream().mapToInt(t -> t.orphanFiles()).sum();
+        return new StageResult(rewritten, changed + " of " + result.tables().size() + " tables: " + rewritten
+                + " data files compacted, " + expired + " snapshots expired, " + orphans + " orphan files removed", false);
     }
 
     private StageResult deliver(YearMonth month) {

@@ -14,7 +14,9 @@ public enum PipelineStage {
     INDICATORS("indicators", true, "Compute the indicator marts whose inputs changed"),
     PUBLISH("publish", false, "Write the analyst DuckDB database"),
     BULLETINS("bulletins", false, "Render the period's bulletins and tables for every subscribed scope"),
-    DELIVER("deliver", false, "Send the new reports to their subscribers");
+    DELIVER("deliver", false, "Send the new reports to their subscribers"),
+    MAINTAIN("maintain", true, "Table upkeep: compact small and delete files, expire old snapshots (keeping every one a"
+            + " registered report read) and remove orphan files");
 
     private final String code;
     private final boolean spark;

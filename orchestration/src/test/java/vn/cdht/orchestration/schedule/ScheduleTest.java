@@ -28,22 +28,27 @@ class ScheduleTest {
     Path home;
 
     @Test
-    void theDefaultScheduleIsTheDailyPipelineAndTheMonthlyBulletins() {
+    void theDefaultScheduleIsTheDailyPipelineTheMonthlyBulletinsAndTheWeeklyUpkeep() {
         Schedule s = Schedule.from(CdhtConfig.of(home, Map.of()));
         assertEquals(ZoneId.of("Asia/Ho_Chi_Minh"), s.zone());
         assertEquals(Duration.ofMinutes(60), s.misfireGrace());
         assertEquals(Duration.ofSeconds(600), s.shutdownTimeout());
         assertEquals(home.toAbsolutePath().resolve("scheduler-state.properties"), s.stateFile());
-        assertEquals(List.of("daily", "monthly"), s.entries().stream().map(Schedule.Entry::name).toList());
+        assertEquals(List.of("daily", "maintain", "monthly"), s.entries().stream().map(Schedule.Entry::name).toList());
 
         Schedule.Entry daily = s.entries().get(0);
         assertEquals("0 2 * * *", daily.cron().toString());
         assertEquals(new RunRequest("scheduler", null, PipelineStage.INGEST, null, PipelineStage.PUBLISH), daily.request());
         assertEquals("ingest → publish", daily.stages());
 
-        Schedule.Entry monthly = s.entries().get(1);
+        Schedule.Entry maintain = s.entries().get(1);
+        assertEquals("0 3 * * 0", maintain.cron().toString());
+        assertEquals(new RunRequest("scheduler", null, null, PipelineStage.MAINTAIN), maintain.request());
+        assertEquals("only maintain", maintain.stages());
+
+        Schedule.Entry monthly = s.entries().get(2);
         assertEquals("0 6 1 * *", monthly.cron().toString());
-        assertEquals(new RunRequest("scheduler", null, PipelineStage.BULLETINS, null), monthly.request());
+        assertEquals(new RunRequest("scheduler", null, PipelineStage.BULLETINS, null, PipelineStage.DELIVER), monthly.request());
         assertEquals("bulletins → deliver", monthly.stages());
         // the period is left to the runner (the last complete month): the run of 1 January renders December,
         // the annual edition
@@ -72,12 +77,12 @@ class ScheduleTest {
                 "schedule.state-file=" + home.resolve("state/s.properties"),
                 ""));
         Schedule s = Schedule.from(CdhtConfig.load(home, file, Map.of()));
-        assertEquals(List.of("hourly-publish", "monthly", "nightly"), s.entries().stream().map(Schedule.Entry::name).toList());
+        assertEquals(List.of("hourly-publish", "maintain", "monthly", "nightly"), s.entries().stream().map(Schedule.Entry::name).toList());
         assertEquals(List.of("daily"), s.disabled());
         Schedule.Entry publish = s.entries().get(0);
         assertEquals(RunRequest.scheduled(null, PipelineStage.PUBLISH), publish.request());
         assertEquals("only publish", publish.stages());
-        Schedule.Entry nightly = s.entries().get(2);
+        Schedule.Entry nightly = s.entries().get(3);
         assertEquals(RunRequest.scheduled(null, null), nightly.request());
         assertTrue(nightly.stages().startsWith("whole pipeline"), nightly.stages());
         assertEquals(home.resolve("state/s.properties"), s.stateFile());
@@ -91,9 +96,9 @@ class ScheduleTest {
         assertEquals("configuration key schedule.daily.cron: hour: a value 25 is outside 0-23 in '25'",
                 error(Map.of("daily.cron", "0 25 * * *")));
         assertEquals("configuration key schedule.daily.from: unknown stage 'ingets': use ingest, indicators, publish,"
-                + " bulletins, deliver", error(Map.of("daily.cron", "0 2 * * *", "daily.from", "ingets")));
+                + " bulletins, deliver, maintain", error(Map.of("daily.cron", "0 2 * * *", "daily.from", "ingets")));
         assertEquals("configuration key schedule.daily.only: unknown stage 'all': use ingest, indicators, publish,"
-                + " bulletins, deliver", error(Map.of("daily.cron", "0 2 * * *", "daily.only", "all")));
+                + " bulletins, deliver, maintain", error(Map.of("daily.cron", "0 2 * * *", "daily.only", "all")));
         assertTrue(error(Map.of("daily.cron", "0 2 * * *", "daily.from", "ingest", "daily.only", "publish"))
                 .startsWith("configuration keys schedule.daily.from and schedule.daily.only: set one of them, not both"));
         assertEquals("configuration key schedule.zone must be a time zone such as Asia/Ho_Chi_Minh or UTC, not 'Hanoi'",

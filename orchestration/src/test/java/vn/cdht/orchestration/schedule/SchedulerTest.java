@@ -61,7 +61,7 @@ class SchedulerTest {
         awaitFinished(s, 1);
         assertEquals(List.of(RunRequest.scheduled(PipelineStage.INGEST, null)), runner.requests());
         assertEquals(vn("2026-05-11T02:00"), s.nextFireTimes().get("daily").toInstant());
-        assertTrue(logged("fired daily due at 2026-05-10 02:00: ingest → deliver"), log.toString());
+        assertTrue(logged("fired daily due at 2026-05-10 02:00: ingest → maintain"), log.toString());
         assertTrue(logged("daily succeeded (run 1) after"), log.toString());
         assertTrue(logged("; next: daily at 2026-05-11 02:00"), log.toString());
 

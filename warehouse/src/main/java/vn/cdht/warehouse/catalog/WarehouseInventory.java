@@ -13,8 +13,8 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import vn.cdht.warehouse.analyst.LiveRows;
 
 /**
- * Lists every table of the catalog with its live row count and current snapshot, from Iceberg metadata (and, for a
- * table with merge-on-read deletes, its delete files: {@link LiveRows}).
+ * Lists every table of the catalog with its live row count, current snapshot, snapshots kept and data files, from
+ * Iceberg metadata (and, for a table with merge-on-read deletes, its delete files: {@link LiveRows}).
  */
 public final class WarehouseInventory {
 
@@ -26,12 +26,20 @@ public final class WarehouseInventory {
 
     public List<TableStatus> tables() {
         List<TableStatus> out = new ArrayList<>();
-        for (Namespace ns : namespaces()) {
-            for (TableIdentifier id : catalog.listTables(ns)) {
-                out.add(status(id));
-            }
+        for (TableIdentifier id : identifiers()) {
+            out.add(status(id));
         }
         out.sort(Comparator.comparing(TableStatus::qualifiedName));
+        return out;
+    }
+
+    /** Every table of the catalog, by namespace then name. */
+    public List<TableIdentifier> identifiers() {
+        List<TableIdentifier> out = new ArrayList<>();
+        for (Namespace ns : namespaces()) {
+            out.addAll(catalog.listTables(ns));
+        }
+        out.sort(Comparator.comparing(TableIdentifier::toString));
         return out;
     }
 
@@ -43,12 +51,13 @@ public final class WarehouseInventory {
         Table table = catalog.loadTable(id);
         Snapshot snapshot = table.currentSnapshot();
         String ns = String.join(".", id.namespace().levels());
+        TableFiles files = TableFiles.of(table);
         if (snapshot == null) {
-            return new TableStatus(ns, id.name(), 0, 0, null, null);
+            return new TableStatus(ns, id.name(), 0, 0, null, null, files.snapshots(), 0);
         }
         LiveRows.Count live = LiveRows.of(table, snapshot);
         return new TableStatus(ns, id.name(), live.rows(), live.deleteFiles(), snapshot.snapshotId(),
-                Instant.ofEpochMilli(snapshot.timestampMillis()));
+                Instant.ofEpochMilli(snapshot.timestampMillis()), files.snapshots(), files.dataFiles());
     }
 
     private List<Namespace> namespaces() {
