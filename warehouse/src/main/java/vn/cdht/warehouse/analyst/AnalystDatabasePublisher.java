@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,9 @@ public final class AnalystDatabasePublisher {
             removeLeftovers(absolute);
             Instant publishedAt = Instant.now();
             Optional<PreviousPublication> previous = PreviousPublication.read(absolute, cdhtVersion);
-            if (previous.isPresent() && nothingMoved(catalog, previous.get())) {
+            // the published tables, loaded once: their snapshots decide what is copied
+            Map<TableIdentifier, Table> current = publishedTables(catalog);
+            if (previous.isPresent() && nothingMoved(current, previous.get())) {
                 return previous.get().result(absolute);
             }
             if (previous.isPresent()) {
@@ -67,7 +70,7 @@ public final class AnalystDatabasePublisher {
                 if (previous.isPresent()) {
                     dropViewsAndMetadata(duck);
                 }
-                List<PublishedTable> tables = copyTables(catalog, duck,
+                List<PublishedTable> tables = copyTables(current, duck,
                         previous.map(PreviousPublication::tables).orElse(Map.of()));
                 writeMetadata(duck, publishedAt, tables);
                 result = createViews(duck, absolute, publishedAt, tables);
@@ -110,32 +113,38 @@ public final class AnalystDatabasePublisher {
     }
 
     /** Whether every published table is still at the snapshot and schema the previous analyst database holds. */
-    private static boolean nothingMoved(Catalog catalog, PreviousPublication previous) {
-        List<TableIdentifier> ids = publishedIdentifiers(catalog);
-        if (ids.size() != previous.tables().size()) {
-            return false;
+    private static boolean nothingMoved(Map<TableIdentifier, Table> current, PreviousPublication previous) {
+        return current.size() == previous.tables().size() && current.entrySet().stream().allMatch(e -> {
+            PublishedTable before = previous.tables().get(name(e.getKey()));
+            return before != null && before.holds(e.getValue());
+        });
+    }
+
+    /** The tables {@link PublishScope} publishes, in name order. */
+    private static Map<TableIdentifier, Table> publishedTables(Catalog catalog) {
+        Map<TableIdentifier, Table> tables = new LinkedHashMap<>();
+        for (TableIdentifier id : publishedIdentifiers(catalog)) {
+            tables.put(id, catalog.loadTable(id));
         }
-        for (TableIdentifier id : ids) {
-            PublishedTable before = previous.tables().get(id.namespace().level(0) + "." + id.name());
-            Table table = catalog.loadTable(id);
-            if (before == null || !before.holds(table)) {
-                return false;
-            }
-        }
-        return true;
+        return tables;
+    }
+
+    private static String name(TableIdentifier id) {
+        return id.namespace().level(0) + "." + id.name();
     }
 
     /** Copies the tables whose snapshot or schema is not the one {@code kept} holds, and drops those gone since. */
-    private List<PublishedTable> copyTables(Catalog catalog, Connection duck, Map<String, PublishedTable> kept)
-            throws SQLException {
+    private List<PublishedTable> copyTables(Map<TableIdentifier, Table> current, Connection duck,
+                                            Map<String, PublishedTable> kept) throws SQLException {
         List<PublishedTable> out = new ArrayList<>();
         TableCopy copy = new TableCopy(duck);
-        Set<String> current = new HashSet<>();
-        for (TableIdentifier id : publishedIdentifiers(catalog)) {
+        Set<String> names = new HashSet<>();
+        for (Map.Entry<TableIdentifier, Table> entry : current.entrySet()) {
+            TableIdentifier id = entry.getKey();
             String schema = id.namespace().level(0);
-            String name = schema + "." + id.name();
-            current.add(name);
-            Table table = catalog.loadTable(id);
+            String name = name(id);
+            names.add(name);
+            Table table = entry.getValue();
             PublishedTable before = kept.get(name);
             if (before != null && before.holds(table)) {
                 out.add(before.kept());
@@ -154,7 +163,7 @@ public final class AnalystDatabasePublisher {
             out.add(new PublishedTable(schema, id.name(), files.snapshotId(), table.schema().schemaId(), rows, true));
         }
         for (PublishedTable gone : kept.values()) {
-            if (!current.contains(gone.qualifiedName())) {
+            if (!names.contains(gone.qualifiedName())) {
                 drop(duck, gone.schema(), gone.table());
             }
         }
