@@ -1,86 +1,10 @@
--- What changed in each commune in each month, on both geographies (shares of re-expressed accounts included,
--- approximate): new registrations of active accounts; citizens assessed for the first time that year; the change in
--- citizens whose latest submission is Đạt (a citizen who resubmits and fails counts -1); new recognitions.
--- Assessments and recognitions belong to their programme year: one made after its year counts in its December,
--- one made before in its January. A citizen is counted where the account of their submission that counts is placed.
--- Nothing dated after the data's as-of (int_data_as_of) is counted yet.
-WITH registrations AS (
-    SELECT p.geography, p.commune_code,
-           year(coalesce(a.registered_at, a.updated_at)) AS year,
-           date_format(coalesce(a.registered_at, a.updated_at), 'yyyy-MM') AS month,
-           sum(p.weight) AS new_registrations, max(p.approximate) AS approximate
-    FROM core.accounts a
-    JOIN int_account_places p ON p.account_id = a.account_id
-    CROSS JOIN int_data_as_of d
-    WHERE a.status = 'active' AND coalesce(a.registered_at, a.updated_at) <= d.as_of_ts
-    GROUP BY 1, 2, 3, 4
-),
-submissions AS (
-    -- distributed by citizen and year once: the month-end states and the months' windows below need no other shuffle
-    SELECT /*+ REPARTITION(citizen, year) */ coalesce(a.citizen_key, concat('account:', s.account_id)) AS citizen, s.year,
-           CASE WHEN year(s.submitted_at) > s.year THEN concat(s.year, '-12')
-                WHEN year(s.submitted_at) < s.year THEN concat(s.year, '-01')
-                ELSE date_format(s.submitted_at, 'yyyy-MM') END AS month,
-           s.submitted_at, s.updated_at, s.assessment_id, s.account_id, s.achieved
-    FROM core.self_assessments s
-    LEFT JOIN core.accounts a ON a.account_id = s.account_id
-    CROSS JOIN int_data_as_of d
-    WHERE s.status = 'active' AND s.submitted_at <= d.as_of_ts
-),
-month_end_state AS (
-    -- each citizen's latest submission within each month they submitted in: whether it is Đạt, and its account
-    SELECT citizen, year, month,
-           max_by(named_struct('achieved', achieved, 'account_id', account_id),
-                  named_struct('submitted_at', submitted_at, 'updated_at', updated_at, 'assessment_id', assessment_id)) AS latest
-    FROM submissions
-    GROUP BY citizen, year, month
-),
-citizen_months AS (
-    -- the account of the year's latest submission (that of core.yearly_assessments) is the one of the last month:
-    -- months follow submission dates
-    SELECT citizen, year, month,
-           row_number() OVER months_so_far = 1 AS first_month,
-           CASE WHEN latest.achieved THEN 1 ELSE 0 END
-             - coalesce(lag(CASE WHEN latest.achieved THEN 1 ELSE 0 END) OVER months_so_far, 0) AS achieved_change,
-           last_value(latest.account_id) OVER (PARTITION BY citizen, year ORDER BY month
-                                               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS counting_account_id
-    FROM month_end_state
-    WINDOW months_so_far AS (PARTITION BY citizen, year ORDER BY month)
-),
-assessments AS (
-    SELECT p.geography, p.commune_code, c.year, c.month,
-           sum(CASE WHEN c.first_month THEN p.weight ELSE 0 END) AS new_assessed,
-           sum(c.achieved_change * p.weight) AS achieved_change,
-           max(p.approximate) AS approximate
-    FROM citizen_months c
-    JOIN int_account_places p ON p.account_id = c.counting_account_id
-    GROUP BY 1, 2, 3, 4
-),
-recognitions AS (
-    SELECT p.geography, p.commune_code, r.year,
-           CASE WHEN year(r.decided_on) > r.year THEN concat(r.year, '-12')
-                WHEN year(r.decided_on) < r.year THEN concat(r.year, '-01')
-                ELSE date_format(coalesce(r.decided_on, make_date(r.year, 11, 30)), 'yyyy-MM') END AS month,
-           sum(p.weight) AS new_recognised, max(p.approximate) AS approximate
-    FROM core.recognitions r
-    JOIN int_account_places p ON p.account_id = r.account_id
-    CROSS JOIN int_data_as_of d
-    WHERE r.status = 'active' AND coalesce(r.decided_on, make_date(r.year, 11, 30)) <= d.as_of_date
-    GROUP BY 1, 2, 3, 4
-),
-all_facts AS (
-    SELECT geography, commune_code, year, month, new_registrations, 0D AS new_assessed, 0D AS achieved_change,
-           0D AS new_recognised, approximate FROM registrations
-    UNION ALL
-    SELECT geography, commune_code, year, month, 0D, new_assessed, achieved_change, 0D, approximate FROM assessments
-    UNION ALL
-    SELECT geography, commune_code, year, month, 0D, 0D, 0D, new_recognised, approximate FROM recognitions
-)
+-- What changed in each commune in each month, on both geographies: agg.commune_months (its SQL says how each
+-- figure is counted) as the marts read it, in doubles, approximate when any share of it came from a re-expressed
+-- account.
 SELECT geography, commune_code, year, month,
-       sum(new_registrations) AS new_registrations,
-       sum(new_assessed)      AS new_assessed,
-       sum(achieved_change)   AS achieved_change,
-       sum(new_recognised)    AS new_recognised,
-       max(approximate)       AS approximate
-FROM all_facts
-GROUP BY geography, commune_code, year, month
+       CAST(new_registrations AS DOUBLE) AS new_registrations,
+       CAST(new_assessed AS DOUBLE)      AS new_assessed,
+       CAST(achieved_change AS DOUBLE)   AS achieved_change,
+       CAST(new_recognised AS DOUBLE)    AS new_recognised,
+       approximate_contributions > 0     AS approximate
+FROM agg.commune_months

@@ -38,7 +38,7 @@ final class ModelsCommand implements Callable<Integer> {
         List<ModelGraph.Model> models = layer == null ? graph.all() : graph.layer(layer);
         TextTable t = new TextTable("LAYER", "MODEL", "READS", "WRITES");
         for (ModelGraph.Model m : models) {
-            boolean indicators = m.layer().equals("int") || m.layer().equals("mart");
+            boolean indicators = m.layer().equals("int") || m.layer().equals("agg") || m.layer().equals("mart");
             var reads = transitive && indicators ? graph.tablesRead(m) : m.reads();
             t.row(m.layer(), m.name(), reads.isEmpty() ? source(m) : String.join(", ", reads), writes(m));
         }
@@ -64,6 +64,7 @@ final class ModelsCommand implements Callable<Integer> {
             case "int" -> "view int_" + m.name() + " (checkpointed)";
             case "validate" -> "view validated → quarantine.rows";
             case "core", "restricted", "mart", "ref" -> m.qualifiedName();
+            case "agg" -> m.qualifiedName() + " (maintained by delta)";
             case "source" -> "staging of " + m.name();
             default -> "";
         };

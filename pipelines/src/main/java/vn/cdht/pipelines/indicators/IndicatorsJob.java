@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import vn.cdht.pipelines.delta.AggregateMaintenance;
+import vn.cdht.pipelines.delta.ChangeSet;
 import vn.cdht.pipelines.models.ModelGraph;
 import vn.cdht.pipelines.spark.Materialized;
 import vn.cdht.pipelines.spark.SqlModel;
@@ -19,7 +23,8 @@ import vn.cdht.warehouse.control.MartRunLedger;
 import vn.cdht.warehouse.control.RunStatus;
 
 /**
- * Computes the marts: each {@code sql/mart/<table>.sql} as {@code mart.<table>}, replaced in one atomic commit, after
+ * Computes the stored sums of {@code sql/agg/} ({@code agg.<table>}, maintained by delta when it can: see
+ * {@link #refreshAggregate}), then the marts: each {@code sql/mart/<table>.sql} as {@code mart.<table>}, replaced in one atomic commit, after
  * the intermediate views of {@code sql/int/} it reads (where each account counts on each geography, the month spine,
  * what changed per commune and month) and after the marts it reads. What a mart reads comes from its SQL
  * ({@link ModelGraph}). Every mart run is recorded with the snapshot ids of the tables it depends on; a mart whose
@@ -66,6 +71,7 @@ public final class IndicatorsJob {
      * @param force recompute every mart, even if nothing it reads changed
      */
     public List<MartResult> run(Long runId, boolean force) {
+        new TableMaterializer(spark).ensureNamespace("agg");
         new TableMaterializer(spark).ensureNamespace("mart");
         Map<String, MartRunLedger.MartRun> latest = ledger.latest().stream()
                 .collect(Collectors.toMap(MartRunLedger.MartRun::mart, r -> r));
@@ -74,6 +80,9 @@ public final class IndicatorsJob {
         Map<String, String> snapshots = new java.util.HashMap<>();
         List<MartResult> results = new ArrayList<>();
         try {
+            for (ModelGraph.Model agg : models.layer("agg")) {
+                results.add(refreshAggregate(runId, agg, latest.get(agg.qualifiedName()), force, views, snapshots));
+            }
             for (ModelGraph.Model mart : models.layer("mart")) {
                 String name = mart.qualifiedName();
                 // after the marts it reads: their new snapshots are among its inputs
@@ -90,13 +99,7 @@ public final class IndicatorsJob {
                         continue;
                     }
                 }
-                for (ModelGraph.Model view : models.intermediatesOf(mart)) {
-                    if (!views.containsKey(view.name())) {
-                        Dataset<Row> ds = Materialized.of(spark.sql(view.sql().select()));
-                        ds.createOrReplaceTempView("int_" + view.name());
-                        views.put(view.name(), ds);
-                    }
-                }
+                registerIntermediates(mart, views);
                 results.add(compute(runId, mart.sql(), inputs));
             }
             return results;
@@ -105,10 +108,88 @@ public final class IndicatorsJob {
         }
     }
 
+    /** The intermediate models {@code model} reads, computed once per run and kept as the views {@code int_<name>}. */
+    private void registerIntermediates(ModelGraph.Model model, Map<String, Dataset<Row>> views) {
+        for (ModelGraph.Model view : models.intermediatesOf(model)) {
+            if (!views.containsKey(view.name())) {
+                Dataset<Row> ds = Materialized.of(spark.sql(view.sql().select()));
+                ds.createOrReplaceTempView("int_" + view.name());
+                views.put(view.name(), ds);
+            }
+        }
+    }
+
+    /**
+     * A table of {@code sql/agg/}: left as it is when nothing it reads moved; maintained by delta
+     * ({@link AggregateMaintenance}) when only account-scoped core tables and raw moved since its last run, whose
+     * snapshots that run recorded (with that of {@code core.changes}); rebuilt otherwise.
+     */
+    private MartResult refreshAggregate(Long runId, ModelGraph.Model agg, MartRunLedger.MartRun last, boolean force,
+                                        Map<String, Dataset<Row>> views, Map<String, String> snapshots) {
+        String name = agg.qualifiedName();
+        String inputs = inputs(agg, snapshots, List.of(ChangeSet.TABLE));
+        TableIdentifier id = TableIdentifier.parse(name);
+        var status = inventory.exists(id) ? inventory.status(id) : null;
+        boolean atLastRun = last != null && status != null && status.snapshotId() != null
+                && AggregateMaintenance.onlyRewrittenSince(spark, name, last.snapshotId());
+        if (!force && atLastRun && inputs.equals(last.inputSnapshots())) {
+            progress.accept(name + " unchanged: its inputs are those of its run " + last.id());
+            return new MartResult(name, status.rows(), status.snapshotId(), 0, true);
+        }
+        registerIntermediates(agg, views);
+        Map<String, String> previous = last == null ? Map.of() : parseInputs(last.inputSnapshots());
+        Map<String, String> current = parseInputs(inputs);
+        boolean followable = !force && atLastRun && Objects.equals(previous.get("models"), current.get("models"))
+                && current.keySet().equals(previous.keySet())
+                && current.entrySet().stream().allMatch(e -> e.getKey().equals("models")
+                        || e.getValue().equals(previous.get(e.getKey())) || AggregateMaintenance.followable(e.getKey()));
+        if (followable) {
+            long runRow = ledger.start(runId, name, inputs);
+            long t0 = System.nanoTime();
+            try {
+                Optional<AggregateMaintenance.Outcome> outcome = new AggregateMaintenance(spark, models, progress)
+                        .apply(agg, previous, current);
+                if (outcome.isPresent()) {
+                    var after = inventory.status(id);
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    ledger.finish(runRow, RunStatus.SUCCEEDED, after.rows(), after.snapshotId(), null);
+                    progress.accept(String.format("maintained %s by delta: the citizens of %,d accounts, %,d groups changed,"
+                            + " in %.1f s", name, outcome.get().scopeAccounts(), outcome.get().groupsChanged(), seconds));
+                    return new MartResult(name, after.rows(), after.snapshotId(), seconds, false);
+                }
+                ledger.finish(runRow, RunStatus.FAILED, null, null, "a change asks for a rebuild");
+                progress.accept(name + ": a change since its last run asks for a rebuild");
+            } catch (RuntimeException e) {
+                // an old snapshot expired, or anything else: the rebuild below gives the same result
+                ledger.finish(runRow, RunStatus.FAILED, null, null, e.getMessage());
+                progress.accept(name + ": no delta (" + e.getMessage().lines().findFirst().orElse("") + "), rebuilding");
+            }
+        }
+        return compute(runId, agg.sql(), inputs, name);
+    }
+
+    /** {@code a=1,b=null,models=f} as a map. */
+    private static Map<String, String> parseInputs(String inputs) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String part : inputs.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                out.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        return out;
+    }
+
     /** The snapshot of every table the mart depends on, and the fingerprint of its models: equal means same result. */
     private String inputs(ModelGraph.Model mart, Map<String, String> snapshots) {
-        return models.tablesRead(mart).stream()
-                .map(t -> t + "=" + (t.startsWith("mart.") ? snapshot(t) : snapshots.computeIfAbsent(t, this::snapshot)))
+        return inputs(mart, snapshots, List.of());
+    }
+
+    private String inputs(ModelGraph.Model mart, Map<String, String> snapshots, List<String> more) {
+        java.util.Set<String> tables = new java.util.TreeSet<>(models.tablesRead(mart));
+        tables.addAll(more);
+        return tables.stream()
+                .map(t -> t + "=" + (t.startsWith("mart.") || t.startsWith("agg.") ? snapshot(t) : snapshots.computeIfAbsent(t, this::snapshot)))
                 .collect(Collectors.joining(",")) + ",models=" + models.fingerprint(mart);
     }
 
@@ -118,7 +199,12 @@ public final class IndicatorsJob {
     }
 
     private MartResult compute(Long runId, SqlModel model, String inputs) {
-        long id = ledger.start(runId, model.table(), inputs);
+        return compute(runId, model, inputs, model.table());
+    }
+
+    /** @param ledgerName the name its runs are recorded under: a mart's table name, an agg table's qualified name */
+    private MartResult compute(Long runId, SqlModel model, String inputs, String ledgerName) {
+        long id = ledger.start(runId, ledgerName, inputs);
         long t0 = System.nanoTime();
         progress.accept("computing " + model.qualifiedName());
         try {

@@ -77,14 +77,18 @@ final class EntityLoad {
             String newest = "row_number() OVER (PARTITION BY "
                     + entity.key().stream().map(k -> "v." + k).collect(Collectors.joining(", "))
                     + " ORDER BY v." + version + " DESC, v.file_name DESC, v.row_number DESC) = 1";
+            String previous = entity.tracked().stream().map(t -> (coreEmpty ? "CAST(NULL AS STRING)" : "c." + t) + " AS previous_" + t)
+                    .collect(Collectors.joining(", "));
             // Into an empty core the batch's newest row per key wins: no join with core, and an INSERT, not a MERGE.
-            String keyMatch = entity.key().stream().map(k -> "c." + k + " = v." + k).collect(Collectors.joining(" AND "));
             ranked = spark.sql(coreEmpty
-                    ? "SELECT v.*, " + newest + " AS is_winner FROM validated v WHERE size(v.reasons) = 0"
+                    ? "SELECT v.*, " + newest + " AS is_winner" + (previous.isEmpty() ? "" : ", " + previous)
+                            + " FROM validated v WHERE size(v.reasons) = 0"
                     : "SELECT v.*, " + newest
                             + " AND (c." + version + " IS NULL OR v." + version + " > c." + version
                             + " OR (c.batch_id = v.batch_id AND v." + version + " = c." + version + ")) AS is_winner"
-                            + " FROM validated v LEFT JOIN core." + table + " c ON " + keyMatch
+                            + (previous.isEmpty() ? "" : ", " + previous)
+                            + " FROM validated v LEFT JOIN (" + coreOfBatchKeys(entity, readRows(byFile)) + ") c ON "
+                            + entity.key().stream().map(k -> "c." + k + " = v." + k).collect(Collectors.joining(" AND "))
                             + " WHERE size(v.reasons) = 0");
             ranked = Materialized.of(ranked);
             ranked.createOrReplaceTempView("ranked");
@@ -93,6 +97,9 @@ final class EntityLoad {
             Map<String, FileCounts> counts = counts(byFile);
             Map<String, Long> flags = flags();
 
+            // Before the MERGE: a crash between the two leaves a change recorded that core does not hold yet, which
+            // only makes the next maintenance look at a few citizens more.
+            recordChanges(entity, coreEmpty);
             String coreModel = SqlModel.load("core", table).select();
             if (coreEmpty) {
                 spark.sql("INSERT INTO core." + table + " BY NAME " + coreModel);
@@ -117,6 +124,50 @@ final class EntityLoad {
             }
             Materialized.release(validated);
         }
+    }
+
+    /** Batches up to this many rows are broadcast against core: a scan of core with no shuffle of it. */
+    static final long BROADCAST_BATCH_ROWS = 1_000_000;
+
+    /**
+     * The rows of core whose key the batch has: a semi-join of core with the batch's distinct keys, so that the batch's
+     * LEFT JOIN shuffles these few rows and not the whole table. A small batch's keys are broadcast to every task of
+     * the scan; a large one (a first full export into a warehouse that already holds another) is joined as usual.
+     */
+    private static String coreOfBatchKeys(CoreEntity entity, long batchRows) {
+        String keys = String.join(", ", entity.key());
+        return "SELECT " + (batchRows <= BROADCAST_BATCH_ROWS ? "/*+ BROADCAST(k) */ " : "") + "c.* FROM core." + entity.table()
+                + " c LEFT SEMI JOIN (SELECT DISTINCT " + keys + " FROM validated WHERE size(reasons) = 0) k ON "
+                + entity.key().stream().map(k -> "c." + k + " = k." + k).collect(Collectors.joining(" AND "));
+    }
+
+    private static long readRows(Map<String, long[]> byFile) {
+        return byFile.values().stream().mapToLong(c -> c[0]).sum();
+    }
+
+    /**
+     * Appends to {@code core.changes} the tracked columns ({@link CoreEntity#tracked()}) of the old and the new version of
+     * every key the batch changes: what core.yearly_assessments and the agg tables are maintained by. Into an empty
+     * table one row says so instead ({@code version = 'all'}): what reads it is rebuilt whole.
+     */
+    private void recordChanges(CoreEntity entity, boolean coreEmpty) {
+        if (entity.tracked().isEmpty()) {
+            return;
+        }
+        if (coreEmpty) {
+            spark.sql("INSERT INTO core.changes BY NAME SELECT first(batch_id) AS batch_id, '" + entity.table() + "' AS entity,"
+                    + " 'all' AS version, CAST(NULL AS STRING) AS account_id, CAST(NULL AS STRING) AS citizen_key,"
+                    + " current_timestamp() AS recorded_at FROM winners");
+            return;
+        }
+        String citizenKey = entity.tracked().contains("citizen_key") ? "citizen_key" : "CAST(NULL AS STRING)";
+        String previousKey = entity.tracked().contains("citizen_key") ? "previous_citizen_key" : "CAST(NULL AS STRING)";
+        String select = "SELECT batch_id, '" + entity.table() + "' AS entity, '%s' AS version, %s AS account_id, %s AS citizen_key,"
+                + " current_timestamp() AS recorded_at FROM winners";
+        spark.sql("INSERT INTO core.changes BY NAME "
+                + String.format(select, "new", "account_id", citizenKey)
+                + " UNION ALL " + String.format(select, "old", "previous_account_id", previousKey)
+                + " WHERE previous_account_id IS NOT NULL");
     }
 
     private boolean isEmpty(String qualifiedTable) {

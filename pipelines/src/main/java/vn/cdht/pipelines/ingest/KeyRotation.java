@@ -6,6 +6,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
+import vn.cdht.pipelines.delta.ChangeSet;
+import vn.cdht.pipelines.delta.YearlyAssessments;
 import org.apache.spark.storage.StorageLevel;
 import vn.cdht.pipelines.warehouse.WarehouseMigrations;
 import vn.cdht.warehouse.privacy.CitizenKey;
@@ -61,8 +63,9 @@ public final class KeyRotation {
             spark.sql("MERGE INTO core.accounts t USING (SELECT old_key, new_key FROM key_map WHERE old_key <> new_key) m"
                     + " ON t.citizen_key = m.old_key WHEN MATCHED THEN UPDATE SET t.citizen_key = m.new_key");
 
-            progress.accept("rebuilding core.yearly_assessments");
-            WarehouseLoad.rebuildYearlyAssessments(spark);
+            // every citizen has a new key: what is maintained per citizen is rebuilt
+            ChangeSet.recordRebuild(spark, "key-rotation-" + java.time.Instant.now(), "accounts");
+            new YearlyAssessments(spark, progress).rebuild("every citizen has a new key");
 
             progress.accept("re-keying restricted.citizens");
             // every column as it is but the key, whatever columns migrations gave the table

@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
-import vn.cdht.pipelines.spark.SqlModel;
+import vn.cdht.pipelines.delta.YearlyAssessments;
 
 /**
  * The part of ingestion shared by export batches and database reads: every staged entity of a batch, in load order,
- * through {@link EntityLoad}; then {@code core.yearly_assessments} rebuilt from {@code core}.
+ * through {@link EntityLoad}; then {@code core.yearly_assessments} brought up to date for the citizens the batch
+ * touched ({@link YearlyAssessments}).
  */
 final class WarehouseLoad {
 
@@ -46,21 +47,9 @@ final class WarehouseLoad {
             assessmentsChanged |= entity == CoreEntity.SELF_ASSESSMENTS || entity == CoreEntity.ACCOUNTS;
         }
         if (assessmentsChanged) {
-            progress.accept("rebuilding core.yearly_assessments");
-            rebuildYearlyAssessments(spark);
+            new YearlyAssessments(spark, progress).maintain(batchId);
         }
         long orphans = spark.sql("SELECT count(*) FROM core.yearly_assessments WHERE is_orphan").first().getLong(0);
         return new Result(files, flags, orphans);
-    }
-
-    /** Replaces core.yearly_assessments whole, in one commit. */
-    static void rebuildYearlyAssessments(SparkSession spark) {
-        String mode = spark.conf().get("spark.sql.sources.partitionOverwriteMode", "static");
-        spark.conf().set("spark.sql.sources.partitionOverwriteMode", "static");
-        try {
-            spark.sql("INSERT OVERWRITE core.yearly_assessments BY NAME " + SqlModel.load("core", "yearly_assessments").select());
-        } finally {
-            spark.conf().set("spark.sql.sources.partitionOverwriteMode", mode);
-        }
     }
 }

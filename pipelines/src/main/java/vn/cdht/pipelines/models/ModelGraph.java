@@ -26,10 +26,10 @@ import vn.cdht.warehouse.io.ClasspathFolder;
 public final class ModelGraph {
 
     /** The layers whose models are SELECTs over the warehouse, in the order a batch and then the indicators go. */
-    public static final List<String> LAYERS = List.of("ref", "validate", "core", "restricted", "source", "int", "mart");
+    public static final List<String> LAYERS = List.of("ref", "validate", "core", "restricted", "source", "int", "agg", "mart");
 
     /** The Iceberg namespaces a model may name. */
-    private static final Pattern TABLE = Pattern.compile("\\b(ref|raw|core|restricted|quarantine|mart)\\.([a-z_][a-z0-9_]*)\\b");
+    private static final Pattern TABLE = Pattern.compile("\\b(ref|raw|core|restricted|quarantine|agg|mart)\\.([a-z_][a-z0-9_]*)\\b");
     /** An intermediate model, read as the view {@code int_<name>}. */
     private static final Pattern INTERMEDIATE = Pattern.compile("\\bint_([a-z_][a-z0-9_]*)\\b");
 

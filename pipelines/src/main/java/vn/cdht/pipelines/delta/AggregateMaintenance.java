@@ -1,0 +1,202 @@
+package vn.cdht.pipelines.delta;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import vn.cdht.pipelines.models.ModelGraph;
+import vn.cdht.pipelines.spark.Materialized;
+import vn.cdht.pipelines.spark.SqlModel;
+
+/**
+ * Brings one table of {@code sql/agg/} up to date by delta: what the citizens of the changed accounts
+ * ({@link AccountScope}) contribute now, minus what they contributed at the snapshots its last run read, added to the
+ * stored sums by one {@code MERGE}. Both terms are the model's own SQL, evaluated over the scope's rows (and for the
+ * old one over the tables as of those snapshots), so no rule is restated here. Every measure is an exact sum, so the
+ * result equals a rebuild (IncrementalEqualsFullTest).
+ *
+ * <p>Possible only when what changed since the last run is account-scoped core tables ({@link AccountScope#TABLES}),
+ * the raw tables (through the data's as-of) and {@code core.changes}; otherwise, or when an old snapshot is gone, the
+ * caller rebuilds.
+ */
+public final class AggregateMaintenance {
+
+    /** How the table was brought up to date. */
+    public record Outcome(long scopeAccounts, long groupsChanged) {
+    }
+
+    private final SparkSession spark;
+    private final ModelGraph models;
+    private final Consumer<String> progress;
+
+    public AggregateMaintenance(SparkSession spark, ModelGraph models, Consumer<String> progress) {
+        this.spark = spark;
+        this.models = models;
+        this.progress = progress;
+    }
+
+    /**
+     * Whether the table holds what snapshot {@code snapshotId} held: it is that snapshot, or every commit since rewrote
+     * files without changing rows (a compaction's {@code replace}).
+     */
+    public static boolean onlyRewrittenSince(SparkSession spark, String table, Long snapshotId) {
+        if (snapshotId == null) {
+            return false;
+        }
+        Map<Long, Row> snapshots = new java.util.HashMap<>();
+        Long newest = null;
+        java.sql.Timestamp newestAt = null;
+        for (Row r : spark.sql("SELECT snapshot_id, parent_id, operation, committed_at FROM " + table + ".snapshots").collectAsList()) {
+            snapshots.put(r.getLong(0), r);
+            if (newestAt == null || r.getTimestamp(3).after(newestAt)) {
+                newestAt = r.getTimestamp(3);
+                newest = r.getLong(0);
+            }
+        }
+        Long at = spark.sql("SELECT snapshot_id FROM " + table + ".history WHERE is_current_ancestor ORDER BY made_current_at DESC LIMIT 1")
+                .collectAsList().stream().map(r -> r.getLong(0)).findFirst().orElse(newest);
+        while (at != null && !at.equals(snapshotId)) {
+            Row r = snapshots.get(at);
+            if (r == null || !"replace".equals(r.getString(2))) {
+                return false;
+            }
+            at = r.isNullAt(1) ? null : r.getLong(1);
+        }
+        return at != null;
+    }
+
+    /** The tables whose change a delta can follow. */
+    public static boolean followable(String table) {
+        return AccountScope.TABLES.contains(table) || table.startsWith("raw.") || table.equals(ChangeSet.TABLE);
+    }
+
+    /**
+     * @param previous the snapshot of every table the last run read ("null": empty), {@link ChangeSet#TABLE} included
+     * @param current the same, now
+     * @return empty when the delta cannot be taken (a change asks for a rebuild, the old as-of is unknown)
+     */
+    public Optional<Outcome> apply(ModelGraph.Model agg, Map<String, String> previous, Map<String, String> current) {
+        DeltaModel model = DeltaModel.of(agg.sql());
+        String toChanges = current.get(ChangeSet.TABLE);
+        if (toChanges == null || toChanges.equals("null")) {
+            return Optional.empty();
+        }
+        String fromChanges = previous.get(ChangeSet.TABLE);
+        Dataset<Row> changes = ChangeSet.appendedBetween(spark,
+                fromChanges == null || fromChanges.equals("null") ? null : Long.valueOf(fromChanges), Long.parseLong(toChanges));
+
+        // the old state: each changed table as of the snapshot the last run read
+        ScopedSql old = new ScopedSql();
+        for (String table : models.tablesRead(agg)) {
+            String before = previous.get(table);
+            if (before != null && !before.equals(current.get(table)) && !AccountScope.TABLES.contains(table)) {
+                String view = "prev_" + table.replace('.', '_');
+                spark.sql(atSnapshot(table, before)).createOrReplaceTempView(view);
+                old.read(table, view);
+            }
+        }
+        Dataset<Row> window = asOfWindow(agg, old);
+        if (window == null) {
+            return Optional.empty();
+        }
+        window.createOrReplaceTempView("as_of_window");
+        Dataset<Row> dated = spark.sql(SqlModel.load("delta", "dated_between").select());
+        Optional<AccountScope> scope = AccountScope.of(spark, changes, dated);
+        if (scope.isEmpty()) {
+            return Optional.empty();
+        }
+        try (AccountScope s = scope.get()) {
+            if (s.size() == 0) {
+                return Optional.of(new Outcome(0, 0));
+            }
+            ScopedSql now = s.views("now", t -> t);
+            ScopedSql then = s.views("prev", t -> {
+                String before = previous.get(t);
+                return before == null || before.equals(current.get(t)) ? t : "(" + atSnapshot(t, before) + ")";
+            });
+            copyInto(old, then);
+            Dataset<Row> delta = Materialized.of(spark.sql(deltaSql(model, evaluate(agg, now, "now"), evaluate(agg, then, "prev"))));
+            try {
+                long groups = delta.count();
+                if (groups > 0) {
+                    delta.createOrReplaceTempView("agg_delta");
+                    spark.sql(mergeSql(agg.qualifiedName(), model));
+                }
+                return Optional.of(new Outcome(s.size(), groups));
+            } finally {
+                Materialized.release(delta);
+            }
+        }
+    }
+
+    private static String atSnapshot(String table, String snapshot) {
+        return snapshot.equals("null") ? "SELECT * FROM " + table + " WHERE false"
+                : "SELECT * FROM " + table + " VERSION AS OF " + snapshot;
+    }
+
+    private static void copyInto(ScopedSql from, ScopedSql into) {
+        from.replacements().forEach(into::read);
+    }
+
+    /** The as-of of the last run and the one now, earlier first; null when the last run had none (no data). */
+    private Dataset<Row> asOfWindow(ModelGraph.Model agg, ScopedSql old) {
+        String asOf = SqlModel.load("int", "data_as_of").select();
+        Row before = spark.sql(old.rewrite(asOf)).first();
+        if (before.isNullAt(0)) {
+            return null;
+        }
+        spark.sql(old.rewrite(asOf)).createOrReplaceTempView("prev_as_of");
+        return spark.sql("SELECT least(p.as_of_ts, n.as_of_ts) AS from_ts, greatest(p.as_of_ts, n.as_of_ts) AS to_ts,"
+                + " least(p.as_of_date, n.as_of_date) AS from_date, greatest(p.as_of_date, n.as_of_date) AS to_date"
+                + " FROM prev_as_of p CROSS JOIN int_data_as_of n");
+    }
+
+    /** The model over one state: its intermediate models evaluated there first, as views {@code <prefix>_int_<name>}. */
+    private String evaluate(ModelGraph.Model agg, ScopedSql state, String prefix) {
+        for (ModelGraph.Model view : models.intermediatesOf(agg)) {
+            String name = prefix + "_int_" + view.name();
+            spark.sql(state.rewrite(view.sql().select())).createOrReplaceTempView(name);
+            state.read("int_" + view.name(), name);
+        }
+        return state.rewrite(agg.sql().select());
+    }
+
+    /** Per group: the sums now minus the sums before; groups where nothing moved left out. */
+    private String deltaSql(DeltaModel model, String now, String before) {
+        List<String> measures = measures(model);
+        String keys = String.join(", ", model.keys());
+        String negated = measures.stream().map(m -> "-" + m + " AS " + m).collect(Collectors.joining(", "));
+        return "SELECT " + keys + ", " + measures.stream().map(m -> "sum(" + m + ") AS " + m).collect(Collectors.joining(", "))
+                + " FROM (SELECT " + keys + ", " + String.join(", ", measures) + " FROM (" + now + ") n"
+                + " UNION ALL SELECT " + keys + ", " + negated + " FROM (" + before + ") b) d"
+                + " GROUP BY " + keys
+                + " HAVING NOT (" + measures.stream().map(m -> "sum(" + m + ") = 0").collect(Collectors.joining(" AND ")) + ")";
+    }
+
+    private String mergeSql(String table, DeltaModel model) {
+        List<String> measures = measures(model);
+        Map<String, String> types = Arrays.stream(spark.table(table).schema().fields())
+                .collect(Collectors.toMap(StructField::name, f -> f.dataType().sql()));
+        List<String> columns = new ArrayList<>(model.keys());
+        columns.addAll(measures);
+        return "MERGE INTO " + table + " t USING agg_delta s ON "
+                + model.keys().stream().map(k -> "t." + k + " <=> s." + k).collect(Collectors.joining(" AND "))
+                + " WHEN MATCHED AND t." + DeltaModel.CONTRIBUTIONS + " + s." + DeltaModel.CONTRIBUTIONS + " = 0 THEN DELETE"
+                + " WHEN MATCHED THEN UPDATE SET "
+                + measures.stream().map(m -> "t." + m + " = CAST(t." + m + " + s." + m + " AS " + types.get(m) + ")")
+                        .collect(Collectors.joining(", "))
+                + " WHEN NOT MATCHED AND s." + DeltaModel.CONTRIBUTIONS + " > 0 THEN INSERT (" + String.join(", ", columns)
+                + ") VALUES (" + columns.stream().map(c -> "CAST(s." + c + " AS " + types.get(c) + ")").collect(Collectors.joining(", ")) + ")";
+    }
+
+    private List<String> measures(DeltaModel model) {
+        return Arrays.stream(spark.table(model.sql().qualifiedName()).columns()).filter(c -> !model.keys().contains(c)).toList();
+    }
+}
