@@ -40,25 +40,15 @@ current_month AS (
     FROM reported r JOIN latest l ON r.year = l.year
 ),
 digital AS (
-    SELECT a.province_code, max(a.province_name) AS province_name, y.year,
-           -- exact decimal sums, split as in mart/criteria.sql: whole weights counted as integers, shares as decimals
-           CAST(CAST(count_if(p.weight = 1.0D) AS DECIMAL(30, 10))
-                + coalesce(sum(CASE WHEN p.weight <> 1.0D THEN CAST(p.weight AS DECIMAL(20, 10)) END), 0)
-                AS DECIMAL(30, 10)) AS holders,
-           CAST(CAST(count_if(p.weight = 1.0D AND y.score_3 >= d.skilled_mark) AS DECIMAL(30, 10))
-                + coalesce(sum(CASE WHEN p.weight <> 1.0D AND y.score_3 >= d.skilled_mark
-                                    THEN CAST(p.weight AS DECIMAL(20, 10)) END), 0) AS DECIMAL(30, 10)) AS skilled,
-           CAST(CAST(count_if(p.weight = 1.0D AND y.score_3 >= d.proficient_mark) AS DECIMAL(30, 10))
-                + coalesce(sum(CASE WHEN p.weight <> 1.0D AND y.score_3 >= d.proficient_mark
-                                    THEN CAST(p.weight AS DECIMAL(20, 10)) END), 0) AS DECIMAL(30, 10)) AS proficient,
-           count_if(d.proficient_mark IS NULL) AS unmeasured
-    FROM core.yearly_assessments y
-    JOIN int_account_places p ON p.account_id = y.account_id AND p.geography = '2025'
-    JOIN int_areas a ON a.geography = '2025' AND a.commune_code = p.commune_code
-    LEFT JOIN ref.digital_skills d ON d.set_code = y.criteria_set AND d.citizen_group = y.citizen_group
-    CROSS JOIN int_data_as_of o
-    WHERE y.achieved AND y.submitted_at <= o.as_of_ts
-    GROUP BY a.province_code, y.year
+    -- agg.digital_sums per commune, added up per province: the same exact decimal sums
+    SELECT a.province_code, max(a.province_name) AS province_name, g.year,
+           CAST(CAST(sum(g.holders_whole) AS DECIMAL(30, 10)) + sum(g.holders_shares) AS DECIMAL(30, 10)) AS holders,
+           CAST(CAST(sum(g.skilled_whole) AS DECIMAL(30, 10)) + sum(g.skilled_shares) AS DECIMAL(30, 10)) AS skilled,
+           CAST(CAST(sum(g.proficient_whole) AS DECIMAL(30, 10)) + sum(g.proficient_shares) AS DECIMAL(30, 10)) AS proficient,
+           sum(g.unmeasured) AS unmeasured
+    FROM agg.digital_sums g
+    JOIN int_areas a ON a.geography = '2025' AND a.commune_code = g.commune_code
+    GROUP BY a.province_code, g.year
 ),
 year_values AS (
     -- per area, indicator and year: the value at the year's reported month, and the in-year pace

@@ -1,7 +1,7 @@
 -- Per unit and year: members (the headcount the unit must bring to self-assessment), citizens registered with the
 -- unit's code by the end of the year, assessed, achieved and recognised that year, each as a rate of members; the
 -- unit's rank among units of the same category in its commune and province (2025 geography) by achieved rate.
--- Nothing dated after the data's as-of (int_data_as_of) is counted yet.
+-- The counts per unit and year are those of agg.unit_sums (its SQL says how each is counted).
 WITH years AS (
     SELECT DISTINCT year FROM int_month_spine
 ),
@@ -15,28 +15,21 @@ units AS (
     WHERE u.status = 'active'
 ),
 registered AS (
-    SELECT y.year, a.unit_code, count(*) AS registered
-    FROM core.accounts a
-    JOIN years y ON year(coalesce(a.registered_at, a.updated_at)) <= y.year
-    CROSS JOIN int_data_as_of d
-    WHERE a.status = 'active' AND coalesce(a.registered_at, a.updated_at) <= d.as_of_ts
-    GROUP BY y.year, a.unit_code
+    -- accounts registered by the end of each year: the years up to it added up
+    SELECT y.year, s.unit_code, sum(s.registered_in_year) AS registered
+    FROM agg.unit_sums s
+    JOIN years y ON s.year <= y.year
+    GROUP BY y.year, s.unit_code
 ),
 assessed AS (
-    SELECT y.year, a.unit_code, count(*) AS assessed, count_if(y.achieved) AS achieved
-    FROM core.yearly_assessments y
-    JOIN core.accounts a ON a.account_id = y.account_id
-    CROSS JOIN int_data_as_of d
-    WHERE y.submitted_at <= d.as_of_ts
-    GROUP BY y.year, a.unit_code
+    SELECT year, unit_code, sum(assessed) AS assessed, sum(achieved) AS achieved
+    FROM agg.unit_sums
+    GROUP BY year, unit_code
 ),
 recognised AS (
-    SELECT r.year, coalesce(r.unit_code, a.unit_code) AS unit_code, count(*) AS recognised
-    FROM core.recognitions r
-    LEFT JOIN core.accounts a ON a.account_id = r.account_id
-    CROSS JOIN int_data_as_of d
-    WHERE r.status = 'active' AND coalesce(r.decided_on, make_date(r.year, 11, 30)) <= d.as_of_date
-    GROUP BY r.year, coalesce(r.unit_code, a.unit_code)
+    SELECT year, unit_code, sum(recognised) AS recognised
+    FROM agg.unit_sums
+    GROUP BY year, unit_code
 ),
 progress AS (
     SELECT y.year, u.unit_code, u.unit_name, u.unit_type, u.unit_category,

@@ -33,7 +33,9 @@ placed AS (
            ON p.province_code = t.province_code
     LEFT JOIN ref.districts_2024 d ON d.district_code = t.district_code
     LEFT JOIN core.units u ON u.unit_code = t.unit_code
-    LEFT JOIN (SELECT citizen_key, collect_set(account_id) AS accounts FROM core.accounts GROUP BY citizen_key) ca
+    -- only the citizens of this batch: a semi-join, not a GROUP BY of every account in core
+    LEFT JOIN (SELECT c.citizen_key, collect_set(c.account_id) AS accounts FROM core.accounts c
+               WHERE c.citizen_key IN (SELECT citizen_key_v FROM keyed) GROUP BY c.citizen_key) ca
            ON ca.citizen_key = t.citizen_key_v
 ),
 resolved AS (

@@ -11,7 +11,9 @@ WITH typed AS (
 checked AS (
     SELECT t.*, a.account_id AS known_account, u.unit_code AS known_unit
     FROM typed t
-    LEFT JOIN core.accounts a ON a.account_id = t.account_id
+    -- the accounts of this batch's rows only (a semi-join), not all of core
+    LEFT JOIN (SELECT account_id FROM core.accounts WHERE account_id IN (SELECT account_id FROM typed)) a
+           ON a.account_id = t.account_id
     LEFT JOIN core.units u ON u.unit_code = t.unit_code
 )
 SELECT batch_id, file_name, row_number,

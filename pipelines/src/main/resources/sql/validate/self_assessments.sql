@@ -76,7 +76,9 @@ judged AS (
            a.account_id AS known_account
     FROM scored w
     LEFT JOIN ref.achievement_rules ar ON ar.set_code = w.set_v AND ar.citizen_group = w.group_v
-    LEFT JOIN core.accounts a ON a.account_id = w.account_id
+    -- the accounts of this batch's rows only (a semi-join): the LEFT JOIN then shuffles those, not all of core
+    LEFT JOIN (SELECT account_id FROM core.accounts WHERE account_id IN (SELECT account_id FROM scored)) a
+           ON a.account_id = w.account_id
 )
 SELECT batch_id, file_name, row_number,
        assessment_id,

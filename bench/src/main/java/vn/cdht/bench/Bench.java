@@ -57,8 +57,15 @@ public final class Bench implements Callable<Integer> {
     String heap;
 
     @Option(names = "--skip", split = ",", paramLabel = "PART",
-            description = "Parts to leave out: incremental, baseline, bulletins, analyst.")
+            description = "Parts to leave out: incremental (with the rerun and the batch of one commune), baseline,"
+                    + " bulletins, analyst.")
     List<String> skip = new ArrayList<>();
+
+    @Option(names = "--nightly", defaultValue = "0", paramLabel = "N",
+            description = "After the first repetition, N nightly batches one after another (each 1% of new and changed"
+                    + " rows, other rows each night), each a cdht run --until publish; their times go to the results"
+                    + " and to a chart <date>-<scale>-nightly.svg (default ${DEFAULT-VALUE}: none).")
+    int nightly;
 
     private final Path repository = Path.of("").toAbsolutePath();
 
@@ -80,6 +87,9 @@ public final class Bench implements Callable<Integer> {
         List<Measurement> results = new ArrayList<>();
         Map<String, List<Double>> full = new HashMap<>();
         Map<String, List<Double>> incremental = new HashMap<>();
+        Map<String, List<Double>> rerun = new HashMap<>();
+        Map<String, List<Double>> commune = new HashMap<>();
+        List<Double> nightlyRuns = new ArrayList<>();
         Baseline.Result check = null;
         List<Double> baselineSeconds = new ArrayList<>();
         Path home = null;
@@ -114,10 +124,36 @@ public final class Bench implements Callable<Integer> {
                 progress("repetition " + r + "/" + n + ": incremental refresh (1% new and changed rows)");
                 refresh(cdht, home, workDir.resolve("logs/incremental-" + s + "-" + r + ".log"), data.incrementalRows(),
                         incremental);
+                progress("repetition " + r + "/" + n + ": the same run again, nothing new");
+                refresh(cdht, home, workDir.resolve("logs/rerun-" + s + "-" + r + ".log"), 1, rerun);
+                Slice first = s.slices().get(0);
+                Path communeBatch = data.variant("commune", first, IncrementalBatch.Variant.commune(
+                        largestCommune(data.full().resolve(first.folder()))));
+                Files.createSymbolicLink(inbox.resolve("3-commune-" + first.folder()), communeBatch);
+                progress("repetition " + r + "/" + n + ": a batch of one commune (5% of its rows changed, 5% new)");
+                refresh(cdht, home, workDir.resolve("logs/commune-" + s + "-" + r + ".log"), DataSet.rows(communeBatch), commune);
+            }
+            if (r == 1 && nightly > 0) {
+                nightlyRuns.addAll(nightly(s, data, cdht, home, inbox, workDir));
             }
         }
         addRefresh(results, "full refresh", full);
         addRefresh(results, "incremental refresh", incremental);
+        addRefresh(results, "rerun with nothing new", rerun);
+        addRefresh(results, "batch of one commune", commune);
+        if (!nightlyRuns.isEmpty()) {
+            for (int i = 0; i < nightlyRuns.size(); i++) {
+                results.add(new Measurement("nightly batches", "night " + (i + 1) + ", stages ingest → publish", "s",
+                        List.of(nightlyRuns.get(i))));
+            }
+            results.add(new Measurement("nightly batches", "last night ÷ first night", "×",
+                    List.of(nightlyRuns.get(nightlyRuns.size() - 1) / nightlyRuns.get(0))));
+            Path chart = out.toAbsolutePath().resolve(LocalDate.now(VietnamTime.ZONE) + "-" + s + "-nightly.svg");
+            Files.createDirectories(chart.getParent());
+            Files.writeString(chart, NightlyChart.svg(s + ": " + nightlyRuns.size() + " nightly batches, seconds per run"
+                    + " (stages ingest → publish)", nightlyRuns), StandardCharsets.UTF_8);
+            progress("nightly chart: " + chart);
+        }
         if (!baselineSeconds.isEmpty()) {
             results.add(new Measurement("baseline", "DuckDB-only coverage + criteria from the CSVs", "s", baselineSeconds));
         }
@@ -157,6 +193,44 @@ public final class Bench implements Callable<Integer> {
         return env;
     }
 
+    /** Night after night, a batch of its own (IncrementalBatch.Variant.night), each run timed by its stages. */
+    private List<Double> nightly(BenchScale s, DataSet data, ChildJvm cdht, Path home, Path inbox, Path workDir) throws IOException {
+        List<Double> seconds = new ArrayList<>();
+        for (int night = 1; night <= nightly; night++) {
+            for (Slice slice : s.slices()) {
+                Path batch = data.variant("night-" + night, slice, IncrementalBatch.Variant.night(night));
+                Files.createSymbolicLink(inbox.resolve(String.format("4-night-%03d-%s", night, slice.folder())), batch);
+            }
+            progress("night " + night + "/" + nightly);
+            Map<String, List<Double>> one = new HashMap<>();
+            refresh(cdht, home, workDir.resolve("logs/night-" + s + "-" + night + ".log"), data.incrementalRows(), one);
+            seconds.add(one.get("stages ingest → publish").get(0));
+            if (night % 7 == 0) {
+                // as the schedule does (schedule.maintain.cron: weekly)
+                ChildJvm.Outcome o = cdht.run(workDir.resolve("logs/maintain-" + s + "-" + night + ".log"), "maintain");
+                progress(String.format("  cdht maintain after night %d: %.1f s", night, o.seconds()));
+            }
+        }
+        return seconds;
+    }
+
+    /** The commune with the most accounts in an export's tai_khoan.csv. */
+    private static String largestCommune(Path export) throws IOException {
+        Map<String, Integer> count = new HashMap<>();
+        try (var lines = Files.lines(export.resolve("tai_khoan.csv"), StandardCharsets.UTF_8)) {
+            var it = lines.iterator();
+            List<String> header = List.of(it.next().split(",", -1));
+            int col = header.indexOf("Mã xã");
+            it.forEachRemaining(l -> {
+                String[] f = l.split(",", -1);
+                if (f.length > col) {
+                    count.merge(f[col], 1, Integer::sum);
+                }
+            });
+        }
+        return count.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
     /** One {@code cdht run --until publish}: process wall time, stage times from the control database, peaks. */
     private void refresh(ChildJvm cdht, Path home, Path log, long rows, Map<String, List<Double>> into) {
         ChildJvm.Outcome o = cdht.run(log, "run", "--until", "publish");
@@ -179,7 +253,7 @@ public final class Bench implements Callable<Integer> {
     }
 
     private static void addRefresh(List<Measurement> results, String section, Map<String, List<Double>> values) {
-        for (String name : List.of("stage ingest", "stage indicators", "stage publish", "stages ingest → publish",
+        for (String name : List.of("stage ingest", "stage indicators", "stage publish", "stage maintain", "stages ingest → publish",
                 "process wall (with JVM and Spark start)", "rows/s (source rows ÷ stage time)", "peak heap used (before a GC)", "peak RSS")) {
             List<Double> v = values.get(name);
             if (v != null) {

@@ -37,6 +37,34 @@ record DataSet(BenchScale scale, Path root, Map<SourceEntity, Long> fullRows, lo
         return root.resolve("incremental");
     }
 
+    /**
+     * Another batch made from the full export of a slice ({@link IncrementalBatch.Variant}): {@code <name>/<slice>/},
+     * written once and reused.
+     */
+    Path variant(String name, Slice slice, IncrementalBatch.Variant variant) throws IOException {
+        Path folder = root.resolve(name).resolve(slice.folder());
+        Path ready = root.resolve(name).resolve("READY-" + slice.folder());
+        if (!Files.exists(ready)) {
+            deleteTree(folder);
+            IncrementalBatch.write(full().resolve(slice.folder()), folder, variant);
+            Files.writeString(ready, "");
+        }
+        return folder;
+    }
+
+    /** The data rows of the CSV files of a folder (header lines left out). */
+    static long rows(Path folder) throws IOException {
+        long n = 0;
+        try (var files = Files.list(folder)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                try (var lines = Files.lines(f, java.nio.charset.StandardCharsets.UTF_8)) {
+                    n += Math.max(0, lines.count() - 1);
+                }
+            }
+        }
+        return n;
+    }
+
     long fullRowCount() {
         return fullRows.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -83,6 +83,15 @@ record ResultsReport(BenchScale scale, DataSet data, int repetitions, LocalDate 
             b.append(goal("incremental ≤ 15% of full", String.format(Locale.ROOT, "%.1f s / %.1f s = %.0f%%",
                     incr.get().median(), full.get().median(), share * 100), share <= 0.15));
         }
+        incr.ifPresent(m -> b.append(goal("incremental ≤ 60 s (goal set for M)", String.format(Locale.ROOT, "%.1f s", m.median()),
+                m.median() <= 60)));
+        find("batch of one commune", "stages ingest → publish").ifPresent(m -> b.append(goal(
+                "a batch of one commune ≤ 20 s (goal set for M)", String.format(Locale.ROOT, "%.1f s", m.median()), m.median() <= 20)));
+        find("rerun with nothing new", "stages ingest → publish").ifPresent(m -> b.append(goal(
+                "a rerun with nothing new ≤ 10 s", String.format(Locale.ROOT, "%.1f s", m.median()), m.median() <= 10)));
+        find("nightly batches", "last night ÷ first night").ifPresent(m -> b.append(goal(
+                "no drift: the last nightly batch ≤ 1.2× the first", String.format(Locale.ROOT, "%.2f×", m.median()),
+                m.median() <= 1.2)));
         results.stream().filter(m -> m.section().equals("bulletins") && m.name().startsWith("every commune")).findFirst()
                 .ifPresent(m -> b.append(goal("every commune bulletin of the largest province ≤ 20 s",
                         String.format(Locale.ROOT, "%.1f s", m.median()), m.median() <= 20)));

@@ -24,6 +24,7 @@ public final class AccountScope implements AutoCloseable {
 
     private final SparkSession spark;
     private final Dataset<Row> accounts;
+    private final List<Dataset<Row>> views = new java.util.ArrayList<>();
     private final long size;
 
     private AccountScope(SparkSession spark, Dataset<Row> accounts) {
@@ -55,15 +56,22 @@ public final class AccountScope implements AutoCloseable {
 
     /**
      * Registers, for each account-scoped table, a view {@code <prefix>_<namespace>_<table>} of its rows of the scope's
-     * accounts (at the snapshot given, or as it is now when {@code snapshots} has none for it), and reads the tables
-     * through them.
+     * accounts (the table as {@code tableAt} names it: itself, or itself at a snapshot), computed once and kept until
+     * {@link #close}, and reads the tables through them.
      */
     ScopedSql views(String prefix, java.util.function.Function<String, String> tableAt) {
+        return views(prefix, tableAt, TABLES);
+    }
+
+    /** The same, for some of the account-scoped tables only (those a model reads). */
+    ScopedSql views(String prefix, java.util.function.Function<String, String> tableAt, List<String> tables) {
         ScopedSql sql = new ScopedSql();
-        for (String table : TABLES) {
+        for (String table : tables) {
             String view = prefix + "_" + table.replace('.', '_');
-            spark.sql("SELECT /*+ BROADCAST(k) */ t.* FROM " + tableAt.apply(table) + " t LEFT SEMI JOIN " + VIEW
-                    + " k ON k.account_id = t.account_id").createOrReplaceTempView(view);
+            Dataset<Row> rows = Materialized.of(spark.sql("SELECT /*+ BROADCAST(k) */ t.* FROM " + tableAt.apply(table)
+                    + " t LEFT SEMI JOIN " + VIEW + " k ON k.account_id = t.account_id"));
+            rows.createOrReplaceTempView(view);
+            views.add(rows);
             sql.read(table, view);
         }
         return sql;
@@ -71,6 +79,7 @@ public final class AccountScope implements AutoCloseable {
 
     @Override
     public void close() {
+        views.forEach(Materialized::release);
         Materialized.release(accounts);
     }
 }

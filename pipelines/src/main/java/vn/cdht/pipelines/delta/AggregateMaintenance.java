@@ -26,7 +26,7 @@ import vn.cdht.pipelines.spark.SqlModel;
  * the raw tables (through the data's as-of) and {@code core.changes}; otherwise, or when an old snapshot is gone, the
  * caller rebuilds.
  */
-public final class AggregateMaintenance {
+public final class AggregateMaintenance implements AutoCloseable {
 
     /** How the table was brought up to date. */
     public record Outcome(long scopeAccounts, long groupsChanged) {
@@ -78,12 +78,56 @@ public final class AggregateMaintenance {
     }
 
     /**
+     * The accounts touched since a set of snapshots, and the views of both states over them: computed once per run for
+     * every agg table whose last run read the same snapshots (normally all of them).
+     */
+    private record Prepared(AccountScope scope, ScopedSql now, ScopedSql then) {
+    }
+
+    /** By the followable snapshots (then and now) they were prepared for; empty: a change asks for a rebuild. */
+    private final Map<String, Optional<Prepared>> prepared = new java.util.HashMap<>();
+
+    /**
      * @param previous the snapshot of every table the last run read ("null": empty), {@link ChangeSet#TABLE} included
      * @param current the same, now
      * @return empty when the delta cannot be taken (a change asks for a rebuild, the old as-of is unknown)
      */
     public Optional<Outcome> apply(ModelGraph.Model agg, Map<String, String> previous, Map<String, String> current) {
         DeltaModel model = DeltaModel.of(agg.sql());
+        String key = current.keySet().stream().filter(AggregateMaintenance::followable).sorted()
+                .map(t -> t + "=" + previous.get(t) + ">" + current.get(t)).collect(Collectors.joining(","));
+        Optional<Prepared> p = prepared.get(key);
+        if (p == null) {
+            p = prepare(previous, current);
+            prepared.put(key, p);
+        }
+        if (p.isEmpty()) {
+            return Optional.empty();
+        }
+        AccountScope s = p.get().scope();
+        if (s.size() == 0) {
+            return Optional.of(new Outcome(0, 0));
+        }
+        long t0 = System.nanoTime();
+        Dataset<Row> delta = Materialized.of(spark.sql(deltaSql(model, evaluate(agg, p.get().now(), "now"),
+                evaluate(agg, p.get().then(), "prev"))));
+        try {
+            long groups = delta.count();
+            double computed = seconds(t0);
+            long t1 = System.nanoTime();
+            if (groups > 0) {
+                delta.createOrReplaceTempView("agg_delta");
+                spark.sql(mergeSql(agg.qualifiedName(), model));
+            }
+            progress.accept(String.format("%s: the delta computed in %.1f s, merged in %.1f s", agg.qualifiedName(),
+                    computed, seconds(t1)));
+            return Optional.of(new Outcome(s.size(), groups));
+        } finally {
+            Materialized.release(delta);
+        }
+    }
+
+    private Optional<Prepared> prepare(Map<String, String> previous, Map<String, String> current) {
         String toChanges = current.get(ChangeSet.TABLE);
         if (toChanges == null || toChanges.equals("null")) {
             return Optional.empty();
@@ -92,48 +136,62 @@ public final class AggregateMaintenance {
         Dataset<Row> changes = ChangeSet.appendedBetween(spark,
                 fromChanges == null || fromChanges.equals("null") ? null : Long.valueOf(fromChanges), Long.parseLong(toChanges));
 
-        // the old state: each changed table as of the snapshot the last run read
+        // the old state: each changed table (other than the account-scoped ones, narrowed below) as of the snapshot
+        // the last run read
         ScopedSql old = new ScopedSql();
-        for (String table : models.tablesRead(agg)) {
+        for (Map.Entry<String, String> e : current.entrySet()) {
+            String table = e.getKey();
             String before = previous.get(table);
-            if (before != null && !before.equals(current.get(table)) && !AccountScope.TABLES.contains(table)) {
+            if (table.contains(".") && !table.equals(ChangeSet.TABLE) && before != null && !before.equals(e.getValue())
+                    && !AccountScope.TABLES.contains(table)) {
                 String view = "prev_" + table.replace('.', '_');
                 spark.sql(atSnapshot(table, before)).createOrReplaceTempView(view);
                 old.read(table, view);
             }
         }
-        Dataset<Row> window = asOfWindow(agg, old);
-        if (window == null) {
+        // the data's as-of then and now, as values: every later reference reads one row, not raw again
+        Row then = spark.sql(old.rewrite(SqlModel.load("int", "data_as_of").select())).first();
+        if (then.isNullAt(0)) {
             return Optional.empty();
         }
-        window.createOrReplaceTempView("as_of_window");
+        Row now = spark.table("int_data_as_of").first();
+        org.apache.spark.sql.types.StructType asOfSchema = spark.table("int_data_as_of").schema();
+        spark.createDataFrame(List.of(then), asOfSchema).createOrReplaceTempView("prev_as_of");
+        spark.sql("SELECT least(p.as_of_ts, n.as_of_ts) AS from_ts, greatest(p.as_of_ts, n.as_of_ts) AS to_ts,"
+                + " least(p.as_of_date, n.as_of_date) AS from_date, greatest(p.as_of_date, n.as_of_date) AS to_date"
+                + " FROM prev_as_of p CROSS JOIN (SELECT * FROM int_data_as_of) n").createOrReplaceTempView("as_of_window");
         Dataset<Row> dated = spark.sql(SqlModel.load("delta", "dated_between").select());
+        long t0 = System.nanoTime();
         Optional<AccountScope> scope = AccountScope.of(spark, changes, dated);
         if (scope.isEmpty()) {
             return Optional.empty();
         }
-        try (AccountScope s = scope.get()) {
-            if (s.size() == 0) {
-                return Optional.of(new Outcome(0, 0));
-            }
-            ScopedSql now = s.views("now", t -> t);
-            ScopedSql then = s.views("prev", t -> {
-                String before = previous.get(t);
-                return before == null || before.equals(current.get(t)) ? t : "(" + atSnapshot(t, before) + ")";
-            });
-            copyInto(old, then);
-            Dataset<Row> delta = Materialized.of(spark.sql(deltaSql(model, evaluate(agg, now, "now"), evaluate(agg, then, "prev"))));
-            try {
-                long groups = delta.count();
-                if (groups > 0) {
-                    delta.createOrReplaceTempView("agg_delta");
-                    spark.sql(mergeSql(agg.qualifiedName(), model));
-                }
-                return Optional.of(new Outcome(s.size(), groups));
-            } finally {
-                Materialized.release(delta);
-            }
-        }
+        AccountScope s = scope.get();
+        progress.accept(String.format("the accounts touched since the last run, with every account of the same citizens:"
+                + " %,d (%.1f s)", s.size(), seconds(t0)));
+        long t1 = System.nanoTime();
+        ScopedSql nowSql = s.views("now", t -> t);
+        ScopedSql thenSql = s.views("prev", t -> {
+            String before = previous.get(t);
+            return before == null || before.equals(current.get(t)) ? t : "(" + atSnapshot(t, before) + ")";
+        });
+        copyInto(old, thenSql);
+        // the as-of is global, not per account: the one now as the run computed it, the one then as found above
+        nowSql.read("int_data_as_of", "int_data_as_of");
+        thenSql.read("int_data_as_of", "prev_as_of");
+        progress.accept(String.format("their rows now and at the last run's snapshots read in %.1f s", seconds(t1)));
+        return Optional.of(new Prepared(s, nowSql, thenSql));
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** Frees what {@link #apply} kept for the run. */
+    @Override
+    public void close() {
+        prepared.values().forEach(p -> p.ifPresent(x -> x.scope().close()));
+        prepared.clear();
     }
 
     private static String atSnapshot(String table, String snapshot) {
@@ -145,22 +203,12 @@ public final class AggregateMaintenance {
         from.replacements().forEach(into::read);
     }
 
-    /** The as-of of the last run and the one now, earlier first; null when the last run had none (no data). */
-    private Dataset<Row> asOfWindow(ModelGraph.Model agg, ScopedSql old) {
-        String asOf = SqlModel.load("int", "data_as_of").select();
-        Row before = spark.sql(old.rewrite(asOf)).first();
-        if (before.isNullAt(0)) {
-            return null;
-        }
-        spark.sql(old.rewrite(asOf)).createOrReplaceTempView("prev_as_of");
-        return spark.sql("SELECT least(p.as_of_ts, n.as_of_ts) AS from_ts, greatest(p.as_of_ts, n.as_of_ts) AS to_ts,"
-                + " least(p.as_of_date, n.as_of_date) AS from_date, greatest(p.as_of_date, n.as_of_date) AS to_date"
-                + " FROM prev_as_of p CROSS JOIN int_data_as_of n");
-    }
-
     /** The model over one state: its intermediate models evaluated there first, as views {@code <prefix>_int_<name>}. */
     private String evaluate(ModelGraph.Model agg, ScopedSql state, String prefix) {
         for (ModelGraph.Model view : models.intermediatesOf(agg)) {
+            if (state.replacements().containsKey("int_" + view.name())) {
+                continue; // evaluated for another agg table of the run, or given (the as-of then)
+            }
             String name = prefix + "_int_" + view.name();
             spark.sql(state.rewrite(view.sql().select())).createOrReplaceTempView(name);
             state.read("int_" + view.name(), name);

@@ -47,8 +47,11 @@ public final class YearlyAssessments {
                 return;
             }
             long t0 = System.nanoTime();
-            String model = s.views("now", t -> t).rewrite(SqlModel.load("core", "yearly_assessments").select());
+            String model = s.views("now", t -> t, java.util.List.of("core.accounts", "core.self_assessments"))
+                    .rewrite(SqlModel.load("core", "yearly_assessments").select());
             Dataset<Row> fresh = Materialized.of(spark.sql(model));
+            progress.accept(String.format("%s: the rows of the citizens of %,d accounts computed again in %.1f s", TABLE,
+                    s.size(), (System.nanoTime() - t0) / 1e9));
             try {
                 fresh.createOrReplaceTempView("yearly_fresh");
                 String[] columns = spark.table(TABLE).columns();
@@ -66,7 +69,7 @@ public final class YearlyAssessments {
                         + " WHEN MATCHED AND s.removed THEN DELETE"
                         + " WHEN MATCHED THEN UPDATE SET " + sets
                         + " WHEN NOT MATCHED AND NOT s.removed THEN INSERT (" + list + ") VALUES (" + values + ")");
-                progress.accept(String.format("%s: the citizens of %,d accounts merged in %.1f s", TABLE, s.size(),
+                progress.accept(String.format("%s: the citizens of %,d accounts merged, %.1f s in all", TABLE, s.size(),
                         (System.nanoTime() - t0) / 1e9));
             } finally {
                 Materialized.release(fresh);

@@ -79,9 +79,9 @@ public final class IndicatorsJob {
         // the snapshots of the tables the marts read, looked up once per run (the marts' own change as they are computed)
         Map<String, String> snapshots = new java.util.HashMap<>();
         List<MartResult> results = new ArrayList<>();
-        try {
+        try (AggregateMaintenance maintenance = new AggregateMaintenance(spark, models, progress)) {
             for (ModelGraph.Model agg : models.layer("agg")) {
-                results.add(refreshAggregate(runId, agg, latest.get(agg.qualifiedName()), force, views, snapshots));
+                results.add(refreshAggregate(runId, agg, latest.get(agg.qualifiedName()), force, views, snapshots, maintenance));
             }
             for (ModelGraph.Model mart : models.layer("mart")) {
                 String name = mart.qualifiedName();
@@ -110,7 +110,11 @@ public final class IndicatorsJob {
 
     /** The intermediate models {@code model} reads, computed once per run and kept as the views {@code int_<name>}. */
     private void registerIntermediates(ModelGraph.Model model, Map<String, Dataset<Row>> views) {
-        for (ModelGraph.Model view : models.intermediatesOf(model)) {
+        registerIntermediates(models.intermediatesOf(model), views);
+    }
+
+    private void registerIntermediates(List<ModelGraph.Model> intermediates, Map<String, Dataset<Row>> views) {
+        for (ModelGraph.Model view : intermediates) {
             if (!views.containsKey(view.name())) {
                 Dataset<Row> ds = Materialized.of(spark.sql(view.sql().select()));
                 ds.createOrReplaceTempView("int_" + view.name());
@@ -125,7 +129,8 @@ public final class IndicatorsJob {
      * snapshots that run recorded (with that of {@code core.changes}); rebuilt otherwise.
      */
     private MartResult refreshAggregate(Long runId, ModelGraph.Model agg, MartRunLedger.MartRun last, boolean force,
-                                        Map<String, Dataset<Row>> views, Map<String, String> snapshots) {
+                                        Map<String, Dataset<Row>> views, Map<String, String> snapshots,
+                                        AggregateMaintenance maintenance) {
         String name = agg.qualifiedName();
         String inputs = inputs(agg, snapshots, List.of(ChangeSet.TABLE));
         TableIdentifier id = TableIdentifier.parse(name);
@@ -136,7 +141,6 @@ public final class IndicatorsJob {
             progress.accept(name + " unchanged: its inputs are those of its run " + last.id());
             return new MartResult(name, status.rows(), status.snapshotId(), 0, true);
         }
-        registerIntermediates(agg, views);
         Map<String, String> previous = last == null ? Map.of() : parseInputs(last.inputSnapshots());
         Map<String, String> current = parseInputs(inputs);
         boolean followable = !force && atLastRun && Objects.equals(previous.get("models"), current.get("models"))
@@ -144,11 +148,12 @@ public final class IndicatorsJob {
                 && current.entrySet().stream().allMatch(e -> e.getKey().equals("models")
                         || e.getValue().equals(previous.get(e.getKey())) || AggregateMaintenance.followable(e.getKey()));
         if (followable) {
+            // the delta evaluates the intermediate models over the touched accounts only; the as-of it needs whole
+            registerIntermediates(List.of(models.model("int.data_as_of")), views);
             long runRow = ledger.start(runId, name, inputs);
             long t0 = System.nanoTime();
             try {
-                Optional<AggregateMaintenance.Outcome> outcome = new AggregateMaintenance(spark, models, progress)
-                        .apply(agg, previous, current);
+                Optional<AggregateMaintenance.Outcome> outcome = maintenance.apply(agg, previous, current);
                 if (outcome.isPresent()) {
                     var after = inventory.status(id);
                     double seconds = (System.nanoTime() - t0) / 1e9;
@@ -165,6 +170,7 @@ public final class IndicatorsJob {
                 progress.accept(name + ": no delta (" + e.getMessage().lines().findFirst().orElse("") + "), rebuilding");
             }
         }
+        registerIntermediates(agg, views);
         return compute(runId, agg.sql(), inputs, name);
     }
 

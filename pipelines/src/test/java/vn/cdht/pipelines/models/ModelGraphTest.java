@@ -36,11 +36,15 @@ class ModelGraphTest {
         // the reference geography int/areas.sql reads: a new version of it is a new input of every mart built on it
         Set<String> coverage = graph.tablesRead(graph.model("mart.coverage"));
         assertTrue(coverage.containsAll(Set.of("ref.communes_2024", "ref.communes_2025", "ref.districts_2024",
-                "core.accounts", "core.self_assessments", "raw.accounts")), coverage.toString());
+                "core.accounts", "core.self_assessments", "raw.accounts", "agg.commune_months")), coverage.toString());
         assertTrue(graph.tablesRead(graph.model("mart.targets")).contains("mart.coverage"));
 
         List<String> intermediates = graph.intermediatesOf(graph.model("mart.coverage")).stream().map(ModelGraph.Model::name).toList();
-        assertTrue(intermediates.indexOf("account_places") < intermediates.indexOf("commune_month_facts"), intermediates.toString());
+        assertTrue(intermediates.indexOf("commune_month_facts") < intermediates.indexOf("areas"), intermediates.toString());
+        // a stored sum of agg/ is computed before the marts, from what its own SQL names
+        List<String> layers = graph.all().stream().map(ModelGraph.Model::layer).distinct().toList();
+        assertTrue(layers.indexOf("agg") < layers.indexOf("mart"), layers.toString());
+        assertTrue(graph.tablesRead(graph.model("agg.criteria_sums")).contains("core.yearly_assessments"));
     }
 
     @Test

@@ -96,7 +96,8 @@ class WarehouseMigrationsTest {
 
         MigrationResult result = migrations(spark, MigrationScripts.cdht()).migrate();
 
-        assertEquals(List.of("V1__initial_tables.sql"), result.applied().stream().map(MigrationResult.Applied::script).toList());
+        assertEquals(List.of("V1__initial_tables.sql", "V2__change_set.sql"),
+                result.applied().stream().map(MigrationResult.Applied::script).toList());
         before.forEach((table, rows) -> assertEquals(rows, content(spark, table, beforeColumns.get(table)), table));
         assertEquals(MigrationState.APPLIED, migrations(spark, MigrationScripts.cdht()).info().get(0).state());
     }
@@ -121,8 +122,8 @@ class WarehouseMigrationsTest {
     @Test
     void anAppliedScriptThatWasEditedIsRefusedAndNothingIsApplied() {
         SparkSession spark = ownWarehouse();
-        migrations(spark, MigrationScripts.cdht()).migrate();
         MigrationScript v1 = MigrationScripts.cdht().all().get(0);
+        migrations(spark, new MigrationScripts(List.of(v1))).migrate();
         MigrationScripts edited = new MigrationScripts(List.of(
                 MigrationScript.of(v1.script(), v1.text().replace("member_count       BIGINT", "member_count       INT")),
                 MigrationScript.of("V2__next.sql", "CREATE TABLE core.must_not_be_created (a INT) USING iceberg;\n")));
@@ -144,27 +145,27 @@ class WarehouseMigrationsTest {
         SparkSession spark = ownWarehouse();
         migrations(spark, MigrationScripts.cdht()).migrate();
         String add = "ALTER TABLE core.accounts ADD COLUMN email STRING;\n";
-        MigrationScripts broken = withCdht(MigrationScript.of("V2__accounts_email.sql",
+        MigrationScripts broken = withCdht(MigrationScript.of("V3__accounts_email.sql",
                 add + "ALTER TABLE core.units RENAME COLUMN unit_kind TO unit_type;\n"));
 
         WarehouseMigrationException e = assertThrows(WarehouseMigrationException.class, () -> migrations(spark, broken).migrate());
 
-        assertTrue(e.getMessage().startsWith("warehouse migration V2__accounts_email.sql failed at statement 2 of 2"
+        assertTrue(e.getMessage().startsWith("warehouse migration V3__accounts_email.sql failed at statement 2 of 2"
                 + " (ALTER TABLE core.units RENAME COLUMN unit_kind TO unit_type): correct it and run cdht warehouse migrate,"
                 + " which resumes there (statements 1 to 1 are applied): [UNRESOLVED_COLUMN"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
-        assertEquals(MigrationState.FAILED, migrations(spark, broken).info().get(1).state());
+        assertEquals(MigrationState.FAILED, migrations(spark, broken).info().get(2).state());
         assertTrue(columns(spark, "core.accounts").contains("email"), "statement 1 committed");
 
-        MigrationScripts corrected = withCdht(MigrationScript.of("V2__accounts_email.sql",
+        MigrationScripts corrected = withCdht(MigrationScript.of("V3__accounts_email.sql",
                 add + "ALTER TABLE core.units RENAME COLUMN unit_type TO unit_kind;\n"));
         MigrationResult resumed = migrations(spark, corrected).migrate();
 
         // statement 1 again would fail: the column exists
-        assertEquals(List.of(new MigrationResult.Applied(MigrationVersion.parse("2"), "V2__accounts_email.sql", 2, 2,
+        assertEquals(List.of(new MigrationResult.Applied(MigrationVersion.parse("3"), "V3__accounts_email.sql", 2, 2,
                 resumed.applied().get(0).executionMs())), resumed.applied());
         assertTrue(columns(spark, "core.units").contains("unit_kind"));
-        assertEquals(List.of(MigrationState.APPLIED, MigrationState.APPLIED),
+        assertEquals(List.of(MigrationState.APPLIED, MigrationState.APPLIED, MigrationState.APPLIED),
                 migrations(spark, corrected).info().stream().map(MigrationInfo::state).toList());
     }
 
@@ -233,7 +234,7 @@ class WarehouseMigrationsTest {
                 content.put(table, content(spark, table, beforeColumns.get(table)));
             }
         }
-        assertEquals(13, content.size(), content.keySet().toString());
+        assertEquals(14, content.size(), content.keySet().toString());
         return content;
     }
 
