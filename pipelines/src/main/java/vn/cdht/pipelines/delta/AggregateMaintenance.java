@@ -81,7 +81,19 @@ public final class AggregateMaintenance implements AutoCloseable {
      * The accounts touched since a set of snapshots, and the views of both states over them: computed once per run for
      * every agg table whose last run read the same snapshots (normally all of them).
      */
-    private record Prepared(AccountScope scope, ScopedSql now, ScopedSql then) {
+    private record Prepared(AccountScope scope, ScopedSql now, ScopedSql then, String nowPrefix, String thenPrefix) {
+    }
+
+    private Map<String, String> sharedPrevious;
+    private Map<String, String> sharedCurrent;
+
+    /**
+     * The snapshots the last runs of the agg tables read, where they agree (one run computed them all), and the same
+     * tables now: with these the accounts touched are found, and their rows read, once for every agg table.
+     */
+    public void share(Map<String, String> previous, Map<String, String> current) {
+        this.sharedPrevious = Map.copyOf(previous);
+        this.sharedCurrent = Map.copyOf(current);
     }
 
     /** By the followable snapshots (then and now) they were prepared for; empty: a change asks for a rebuild. */
@@ -92,8 +104,15 @@ public final class AggregateMaintenance implements AutoCloseable {
      * @param current the same, now
      * @return empty when the delta cannot be taken (a change asks for a rebuild, the old as-of is unknown)
      */
-    public Optional<Outcome> apply(ModelGraph.Model agg, Map<String, String> previous, Map<String, String> current) {
+    public Optional<Outcome> apply(ModelGraph.Model agg, Map<String, String> ownPrevious, Map<String, String> ownCurrent) {
         DeltaModel model = DeltaModel.of(agg.sql());
+        // the agg tables last computed in the same run read the same snapshots: one scope and one set of views for all
+        boolean shared = sharedPrevious != null && ownPrevious.entrySet().stream().filter(e -> followable(e.getKey()))
+                .allMatch(e -> e.getValue().equals(sharedPrevious.get(e.getKey())))
+                && ownCurrent.entrySet().stream().filter(e -> followable(e.getKey()))
+                        .allMatch(e -> e.getValue().equals(sharedCurrent.get(e.getKey())));
+        Map<String, String> previous = shared ? sharedPrevious : ownPrevious;
+        Map<String, String> current = shared ? sharedCurrent : ownCurrent;
         String key = current.keySet().stream().filter(AggregateMaintenance::followable).sorted()
                 .map(t -> t + "=" + previous.get(t) + ">" + current.get(t)).collect(Collectors.joining(","));
         Optional<Prepared> p = prepared.get(key);
@@ -109,8 +128,8 @@ public final class AggregateMaintenance implements AutoCloseable {
             return Optional.of(new Outcome(0, 0));
         }
         long t0 = System.nanoTime();
-        Dataset<Row> delta = Materialized.of(spark.sql(deltaSql(model, evaluate(agg, p.get().now(), "now"),
-                evaluate(agg, p.get().then(), "prev"))));
+        Dataset<Row> delta = Materialized.of(spark.sql(deltaSql(model, evaluate(agg, p.get().now(), p.get().nowPrefix()),
+                evaluate(agg, p.get().then(), p.get().thenPrefix()))));
         try {
             long groups = delta.count();
             double computed = seconds(t0);
@@ -167,11 +186,14 @@ public final class AggregateMaintenance implements AutoCloseable {
             return Optional.empty();
         }
         AccountScope s = scope.get();
+        // view names of their own: another set of snapshots prepares other views in the same run
+        String nowPrefix = "now" + prepared.size();
+        String thenPrefix = "prev" + prepared.size();
         progress.accept(String.format("the accounts touched since the last run, with every account of the same citizens:"
                 + " %,d (%.1f s)", s.size(), seconds(t0)));
         long t1 = System.nanoTime();
-        ScopedSql nowSql = s.views("now", t -> t);
-        ScopedSql thenSql = s.views("prev", t -> {
+        ScopedSql nowSql = s.views(nowPrefix, t -> t);
+        ScopedSql thenSql = s.views(thenPrefix, t -> {
             String before = previous.get(t);
             return before == null || before.equals(current.get(t)) ? t : "(" + atSnapshot(t, before) + ")";
         });
@@ -180,7 +202,7 @@ public final class AggregateMaintenance implements AutoCloseable {
         nowSql.read("int_data_as_of", "int_data_as_of");
         thenSql.read("int_data_as_of", "prev_as_of");
         progress.accept(String.format("their rows now and at the last run's snapshots read in %.1f s", seconds(t1)));
-        return Optional.of(new Prepared(s, nowSql, thenSql));
+        return Optional.of(new Prepared(s, nowSql, thenSql, nowPrefix, thenPrefix));
     }
 
     private static double seconds(long since) {
@@ -221,7 +243,11 @@ public final class AggregateMaintenance implements AutoCloseable {
         List<String> measures = measures(model);
         String keys = String.join(", ", model.keys());
         String negated = measures.stream().map(m -> "-" + m + " AS " + m).collect(Collectors.joining(", "));
-        return "SELECT " + keys + ", " + measures.stream().map(m -> "sum(" + m + ") AS " + m).collect(Collectors.joining(", "))
+        // each sum cast back to the stored type: a wider decimal would make Spark drop a digit of scale when the
+        // MERGE adds it to the stored value (DECIMAL(38, 10) + DECIMAL(30, 10) is rounded to 9 decimals)
+        Map<String, String> types = types(model.sql().qualifiedName());
+        return "SELECT " + keys + ", " + measures.stream().map(m -> "CAST(sum(" + m + ") AS " + types.get(m) + ") AS " + m)
+                .collect(Collectors.joining(", "))
                 + " FROM (SELECT " + keys + ", " + String.join(", ", measures) + " FROM (" + now + ") n"
                 + " UNION ALL SELECT " + keys + ", " + negated + " FROM (" + before + ") b) d"
                 + " GROUP BY " + keys
@@ -230,8 +256,7 @@ public final class AggregateMaintenance implements AutoCloseable {
 
     private String mergeSql(String table, DeltaModel model) {
         List<String> measures = measures(model);
-        Map<String, String> types = Arrays.stream(spark.table(table).schema().fields())
-                .collect(Collectors.toMap(StructField::name, f -> f.dataType().sql()));
+        Map<String, String> types = types(table);
         List<String> columns = new ArrayList<>(model.keys());
         columns.addAll(measures);
         return "MERGE INTO " + table + " t USING agg_delta s ON "
@@ -242,6 +267,11 @@ public final class AggregateMaintenance implements AutoCloseable {
                         .collect(Collectors.joining(", "))
                 + " WHEN NOT MATCHED AND s." + DeltaModel.CONTRIBUTIONS + " > 0 THEN INSERT (" + String.join(", ", columns)
                 + ") VALUES (" + columns.stream().map(c -> "CAST(s." + c + " AS " + types.get(c) + ")").collect(Collectors.joining(", ")) + ")";
+    }
+
+    private Map<String, String> types(String table) {
+        return Arrays.stream(spark.table(table).schema().fields())
+                .collect(Collectors.toMap(StructField::name, f -> f.dataType().sql()));
     }
 
     private List<String> measures(DeltaModel model) {

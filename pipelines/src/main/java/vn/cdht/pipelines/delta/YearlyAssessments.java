@@ -1,9 +1,7 @@
 package vn.cdht.pipelines.delta;
 
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -12,15 +10,12 @@ import vn.cdht.pipelines.spark.SqlModel;
 
 /**
  * Keeps {@code core.yearly_assessments} ({@code sql/core/yearly_assessments.sql}) up to date after a batch: the rows of
- * the citizens the batch touched ({@link AccountScope}) computed again and merged in one commit (changed rows updated,
- * new ones inserted, those of a citizen-year that no longer has a live submission deleted); rebuilt whole into an empty
- * table or when the batch's changes ask for it.
+ * the citizens the batch touched ({@link AccountScope}) deleted and computed again (a citizen-year that no longer has
+ * a live submission has no row any more); rebuilt whole into an empty table or when the batch's changes ask for it.
  */
 public final class YearlyAssessments {
 
     private static final String TABLE = "core.yearly_assessments";
-    /** A citizen-year's key: the citizen is the pseudonym, or the account while it has not arrived (orphan). */
-    private static final String CITIZEN = "coalesce(%1$s.citizen_key, concat('account:', %1$s.account_id))";
 
     private final SparkSession spark;
     private final Consumer<String> progress;
@@ -54,22 +49,14 @@ public final class YearlyAssessments {
                     s.size(), (System.nanoTime() - t0) / 1e9));
             try {
                 fresh.createOrReplaceTempView("yearly_fresh");
-                String[] columns = spark.table(TABLE).columns();
-                String list = String.join(", ", columns);
-                String values = Arrays.stream(columns).map(c -> "s." + c).collect(Collectors.joining(", "));
-                String sets = Arrays.stream(columns).map(c -> "t." + c + " = s." + c).collect(Collectors.joining(", "));
-                spark.sql("MERGE INTO " + TABLE + " t USING ("
-                        + " SELECT " + list + ", false AS removed FROM yearly_fresh"
-                        + " UNION ALL"
-                        + " SELECT " + list + ", true FROM (SELECT /*+ BROADCAST(k) */ o.* FROM " + TABLE + " o"
-                        + "   LEFT SEMI JOIN " + AccountScope.VIEW + " k ON k.account_id = o.account_id) o"
-                        + "   WHERE NOT EXISTS (SELECT 1 FROM yearly_fresh f WHERE f.year = o.year AND "
-                        + String.format(CITIZEN, "f") + " = " + String.format(CITIZEN, "o") + ")"
-                        + ") s ON t.year = s.year AND " + String.format(CITIZEN, "t") + " = " + String.format(CITIZEN, "s")
-                        + " WHEN MATCHED AND s.removed THEN DELETE"
-                        + " WHEN MATCHED THEN UPDATE SET " + sets
-                        + " WHEN NOT MATCHED AND NOT s.removed THEN INSERT (" + list + ") VALUES (" + values + ")");
-                progress.accept(String.format("%s: the citizens of %,d accounts merged, %.1f s in all", TABLE, s.size(),
+                // Out with every row of the scope's citizens, in with their rows computed again. A MERGE would do
+                // both in one commit, but its insert side keeps the source whole, so Spark shuffles the whole table
+                // to join it (50 s at M for 34 thousand accounts); the DELETE's semi-join with the small scope is a
+                // scan. A crash between the two commits is mended by running the batch again: it maintains the same
+                // citizens from the same change set.
+                spark.sql("DELETE FROM " + TABLE + " WHERE account_id IN (SELECT account_id FROM " + AccountScope.VIEW + ")");
+                spark.sql("INSERT INTO " + TABLE + " BY NAME SELECT * FROM yearly_fresh");
+                progress.accept(String.format("%s: the citizens of %,d accounts replaced, %.1f s in all", TABLE, s.size(),
                         (System.nanoTime() - t0) / 1e9));
             } finally {
                 Materialized.release(fresh);

@@ -80,6 +80,7 @@ public final class IndicatorsJob {
         Map<String, String> snapshots = new java.util.HashMap<>();
         List<MartResult> results = new ArrayList<>();
         try (AggregateMaintenance maintenance = new AggregateMaintenance(spark, models, progress)) {
+            shareSnapshots(maintenance, latest, snapshots);
             for (ModelGraph.Model agg : models.layer("agg")) {
                 results.add(refreshAggregate(runId, agg, latest.get(agg.qualifiedName()), force, views, snapshots, maintenance));
             }
@@ -172,6 +173,28 @@ public final class IndicatorsJob {
         }
         registerIntermediates(agg, views);
         return compute(runId, agg.sql(), inputs, name);
+    }
+
+    /** The snapshots the agg tables' last runs agree on (followable tables only), and the same tables now. */
+    private void shareSnapshots(AggregateMaintenance maintenance, Map<String, MartRunLedger.MartRun> latest,
+                                Map<String, String> snapshots) {
+        Map<String, String> previous = new LinkedHashMap<>();
+        java.util.Set<String> conflicting = new java.util.HashSet<>();
+        for (ModelGraph.Model agg : models.layer("agg")) {
+            MartRunLedger.MartRun last = latest.get(agg.qualifiedName());
+            if (last == null) {
+                continue;
+            }
+            parseInputs(last.inputSnapshots()).forEach((t, id) -> {
+                if (AggregateMaintenance.followable(t) && previous.putIfAbsent(t, id) != null && !previous.get(t).equals(id)) {
+                    conflicting.add(t);
+                }
+            });
+        }
+        conflicting.forEach(previous::remove);
+        Map<String, String> current = new LinkedHashMap<>();
+        previous.keySet().forEach(t -> current.put(t, snapshots.computeIfAbsent(t, this::snapshot)));
+        maintenance.share(previous, current);
     }
 
     /** {@code a=1,b=null,models=f} as a map. */
