@@ -27,10 +27,13 @@ public final class AccountScope implements AutoCloseable {
     private final List<Dataset<Row>> views = new java.util.ArrayList<>();
     private final long size;
 
-    private AccountScope(SparkSession spark, Dataset<Row> accounts) {
+    /** Up to this many accounts the scope is a local relation (a few tens of megabytes at most). */
+    private static final long LOCAL_ACCOUNTS = 1_000_000;
+
+    private AccountScope(SparkSession spark, Dataset<Row> accounts, long size) {
         this.spark = spark;
         this.accounts = accounts;
-        this.size = accounts.count();
+        this.size = size;
     }
 
     /**
@@ -46,8 +49,15 @@ public final class AccountScope implements AutoCloseable {
         (dated != null ? dated : spark.sql("SELECT CAST(NULL AS STRING) AS account_id WHERE false"))
                 .createOrReplaceTempView("dated");
         Dataset<Row> accounts = Materialized.of(spark.sql(SqlModel.load("delta", "scope_accounts").select()));
+        long size = accounts.count();
+        if (size <= LOCAL_ACCOUNTS) {
+            // held on the driver, its size known exactly: every semi-join with it (a DELETE's IN too) is a broadcast
+            Dataset<Row> local = spark.createDataFrame(accounts.collectAsList(), accounts.schema());
+            Materialized.release(accounts);
+            accounts = local;
+        }
         accounts.createOrReplaceTempView(VIEW);
-        return Optional.of(new AccountScope(spark, accounts));
+        return Optional.of(new AccountScope(spark, accounts, size));
     }
 
     public long size() {
