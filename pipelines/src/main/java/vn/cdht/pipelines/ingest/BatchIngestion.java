@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import vn.cdht.pipelines.source.files.BatchFiles;
+import vn.cdht.pipelines.source.files.InboxStamp;
 import vn.cdht.pipelines.source.files.ExtractionLimits;
 import vn.cdht.pipelines.source.files.FileReadReport;
 import vn.cdht.pipelines.source.files.SourceFile;
@@ -51,26 +52,43 @@ public final class BatchIngestion {
         this.limits = limits;
     }
 
+    private IngestReport alreadyIngested(String batchId, String location, Instant started, BatchRecord previous) {
+        return new IngestReport(batchId, "files", location, IngestReport.Outcome.ALREADY_INGESTED,
+                ledger.files(batchId), Map.of(), 0, Duration.between(started, Instant.now()),
+                "this batch (same files, same checksums) was already ingested on "
+                        + VietnamTime.format(previous.endedAt()) + " (Vietnam time)");
+    }
+
     /**
      * Ingests a batch folder or zip. A zip is extracted into {@code unzip-<random>} in the staging folder (in the
      * system temporary folder when staging is shared storage such as s3a://), deleted when the batch ends or fails.
      */
     public IngestReport run(Path batchPath) {
         Instant started = Instant.now();
+        String location = batchPath.toAbsolutePath().normalize().toString();
+        // the files as they were when this entry was ingested (names, sizes, times): that batch, without hashing it
+        String stamp = InboxStamp.of(batchPath);
+        Optional<String> stamped = stamp == null ? Optional.empty() : ledger.stampedBatch(location, stamp);
+        if (stamped.isPresent()) {
+            return alreadyIngested(stamped.get(), location, started, ledger.batch(stamped.get()).orElseThrow());
+        }
         try (BatchFiles batch = BatchFiles.open(batchPath, limits, staging.localFolder().orElse(null))) {
             String batchId = "f-" + batch.checksum().substring(0, 16);
-            String location = batchPath.toAbsolutePath().normalize().toString();
             Optional<BatchRecord> previous = ledger.batch(batchId);
             if (previous.isPresent() && "succeeded".equals(previous.get().status())) {
-                return new IngestReport(batchId, "files", location, IngestReport.Outcome.ALREADY_INGESTED,
-                        ledger.files(batchId), Map.of(), 0, Duration.between(started, Instant.now()),
-                        "this batch (same files, same checksums) was already ingested on "
-                                + VietnamTime.format(previous.get().endedAt()) + " (Vietnam time)");
+                if (stamp != null) {
+                    ledger.stamp(location, stamp, batchId);
+                }
+                return alreadyIngested(batchId, location, started, previous.get());
             }
             BatchRecord record = ledger.begin(batchId, "files", location, batch.checksum());
             staging.delete(batchId);
             try {
-                return ingest(batch, batchId, location, record.receivedAt(), started);
+                IngestReport report = ingest(batch, batchId, location, record.receivedAt(), started);
+                if (stamp != null && report.outcome() == IngestReport.Outcome.INGESTED) {
+                    ledger.stamp(location, stamp, batchId);
+                }
+                return report;
             } catch (RuntimeException | Error e) {
                 throw failed(batchId, e);
             }

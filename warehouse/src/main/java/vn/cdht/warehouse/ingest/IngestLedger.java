@@ -35,6 +35,23 @@ public final class IngestLedger {
         return batches("SELECT " + BATCH_COLUMNS + " FROM ingest_batch ORDER BY started_at, batch_id");
     }
 
+    /**
+     * The batch ingested from {@code location} when it had this {@link InboxStamp stamp}, if that batch succeeded: the
+     * same files, recognised without reading them.
+     */
+    public Optional<String> stampedBatch(String location, String stamp) {
+        return sql.query("SELECT s.batch_id FROM inbox_stamp s JOIN ingest_batch b ON b.batch_id = s.batch_id"
+                        + " WHERE s.location = ? AND s.stamp = ? AND b.status = 'succeeded'",
+                rs -> rs.getString(1), location, stamp).stream().findFirst();
+    }
+
+    /** Records that {@code location}, stamped so, holds batch {@code batchId}. */
+    public void stamp(String location, String stamp, String batchId) {
+        sql.update("DELETE FROM inbox_stamp WHERE location = ?", location);
+        sql.update("INSERT INTO inbox_stamp (location, stamp, batch_id, recorded_at) VALUES (?, ?, ?, ?)", location, stamp,
+                batchId, Instant.now());
+    }
+
     /** The batch that already ingested a file with these bytes, other than {@code exceptBatch}. */
     public Optional<String> batchThatIngested(String sha256, String exceptBatch) {
         String query = "SELECT f.batch_id FROM ingest_file f JOIN ingest_batch b ON b.batch_id = f.batch_id"
