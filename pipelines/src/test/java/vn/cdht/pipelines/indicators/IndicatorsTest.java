@@ -199,6 +199,10 @@ class IndicatorsTest {
             String input = switch (r.mart()) {
                 case "trend" -> "mart.coverage=";
                 case "unit_categories" -> "mart.unit_progress=";
+                // the marts computed from the stored sums of agg/
+                case "criteria" -> "agg.criteria_sums=";
+                case "unit_progress" -> "agg.unit_sums=";
+                case "targets" -> "agg.digital_sums=";
                 default -> "core.accounts=";
             };
             assertTrue(r.inputSnapshots().contains(input), r.toString());

@@ -234,7 +234,8 @@ class WarehouseMigrationsTest {
                 content.put(table, content(spark, table, beforeColumns.get(table)));
             }
         }
-        assertEquals(14, content.size(), content.keySet().toString());
+        // the 13 tables of V1, and core.changes once V2 is applied
+        assertTrue(content.size() == 13 || content.size() == 14, content.keySet().toString());
         return content;
     }
 
