@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import vn.cdht.pipelines.delta.ChangeSet;
 import vn.cdht.pipelines.spark.Materialized;
 import vn.cdht.pipelines.spark.SqlModel;
 
@@ -99,7 +100,7 @@ final class EntityLoad {
 
             // Before the MERGE: a crash between the two leaves a change recorded that core does not hold yet, which
             // only makes the next maintenance look at a few citizens more.
-            recordChanges(entity, coreEmpty);
+            recordChanges(entity, batchId, coreEmpty);
             String coreModel = SqlModel.load("core", table).select();
             if (coreEmpty) {
                 spark.sql("INSERT INTO core." + table + " BY NAME " + coreModel);
@@ -150,21 +151,19 @@ final class EntityLoad {
      * every key the batch changes: what core.yearly_assessments and the agg tables are maintained by. Into an empty
      * table one row says so instead ({@code version = 'all'}): what reads it is rebuilt whole.
      */
-    private void recordChanges(CoreEntity entity, boolean coreEmpty) {
+    private void recordChanges(CoreEntity entity, String batchId, boolean coreEmpty) {
         if (entity.tracked().isEmpty()) {
             return;
         }
         if (coreEmpty) {
-            spark.sql("INSERT INTO core.changes BY NAME SELECT first(batch_id) AS batch_id, '" + entity.table() + "' AS entity,"
-                    + " 'all' AS version, CAST(NULL AS STRING) AS account_id, CAST(NULL AS STRING) AS citizen_key,"
-                    + " current_timestamp() AS recorded_at FROM winners");
+            ChangeSet.recordRebuild(spark, batchId, entity.table());
             return;
         }
         String citizenKey = entity.tracked().contains("citizen_key") ? "citizen_key" : "CAST(NULL AS STRING)";
         String previousKey = entity.tracked().contains("citizen_key") ? "previous_citizen_key" : "CAST(NULL AS STRING)";
         String select = "SELECT batch_id, '" + entity.table() + "' AS entity, '%s' AS version, %s AS account_id, %s AS citizen_key,"
                 + " current_timestamp() AS recorded_at FROM winners";
-        spark.sql("INSERT INTO core.changes BY NAME "
+        spark.sql("INSERT INTO " + ChangeSet.TABLE + " BY NAME "
                 + String.format(select, "new", "account_id", citizenKey)
                 + " UNION ALL " + String.format(select, "old", "previous_account_id", previousKey)
                 + " WHERE previous_account_id IS NOT NULL");
