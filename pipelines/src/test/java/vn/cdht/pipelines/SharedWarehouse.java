@@ -69,7 +69,7 @@ public final class SharedWarehouse {
         SparkSession spark = spark();
         for (String t : new String[] {"raw.accounts", "raw.units", "raw.self_assessments", "raw.recognitions", "raw.population",
                 "core.accounts", "core.units", "core.self_assessments", "core.recognitions", "core.population",
-                "core.yearly_assessments", "restricted.citizens", "quarantine.rows"}) {
+                "core.yearly_assessments", "core.versions", "restricted.citizens", "quarantine.rows"}) {
             spark.sql("DELETE FROM " + t);
         }
         // core changed outside a batch: what is maintained from it by delta is rebuilt next time

@@ -101,6 +101,7 @@ final class EntityLoad {
             // Before the MERGE: a crash between the two leaves a change recorded that core does not hold yet, which
             // only makes the next maintenance look at a few citizens more.
             recordChanges(entity, batchId, coreEmpty);
+            recordVersions(entity);
             String coreModel = SqlModel.load("core", table).select();
             if (coreEmpty) {
                 spark.sql("INSERT INTO core." + table + " BY NAME " + coreModel);
@@ -167,6 +168,17 @@ final class EntityLoad {
                 + String.format(select, "new", "account_id", citizenKey)
                 + " UNION ALL " + String.format(select, "old", "previous_account_id", previousKey)
                 + " WHERE previous_account_id IS NOT NULL");
+    }
+
+    /**
+     * Appends to {@code core.versions} the key and flags of every row the batch accepts: what the fix-lists compare the
+     * latest batch with ({@code sql/int/fix_findings.sql}), since core keeps only the newest version of a key.
+     */
+    private void recordVersions(CoreEntity entity) {
+        String key = entity.key().stream().map(k -> "CAST(" + k + " AS STRING)").collect(Collectors.joining(", "));
+        spark.sql("INSERT INTO core.versions BY NAME SELECT batch_id, '" + entity.table() + "' AS entity,"
+                + " concat_ws('/', " + key + ") AS record_key, flags, file_name, row_number, current_timestamp() AS recorded_at"
+                + " FROM winners");
     }
 
     private boolean isEmpty(String qualifiedTable) {

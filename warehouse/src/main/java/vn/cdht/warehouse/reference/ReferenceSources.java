@@ -18,6 +18,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import vn.cdht.warehouse.config.CdhtConfig;
+import vn.cdht.warehouse.source.SourceEntity;
+import vn.cdht.warehouse.source.SourceField;
 
 /**
  * The files the reference load reads: the administrative geography and crosswalks shipped in {@code reference/}
@@ -31,7 +33,7 @@ public final class ReferenceSources {
             "admin_units_2024", "admin_units_2025", "commune_crosswalk_2025", "province_crosswalk_2025");
     public static final List<String> RULES = List.of(
             "criteria_sets", "achievement_rules", "digital_skills", "citizen_groups", "targets", "commune_crosswalk_overrides",
-            "allocation_weights");
+            "allocation_weights", "fix_reasons");
 
     private final Optional<Path> rulesDir;
 
@@ -47,7 +49,25 @@ public final class ReferenceSources {
         List<SourceTable> out = new ArrayList<>();
         GEOGRAPHY.forEach(name -> out.add(bundled("reference/", name)));
         RULES.forEach(name -> out.add(rule(name)));
+        out.add(sourceFields());
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The fields of the source contract ({@link SourceEntity}) with the header the export files give them, e.g.
+     * {@code accounts, citizen_id, Số CCCD}: the labels a fix-list prints, taken from the contract rather than restated.
+     */
+    public static SourceTable sourceFields() {
+        List<List<String>> rows = new ArrayList<>();
+        StringBuilder digest = new StringBuilder();
+        for (SourceEntity entity : SourceEntity.values()) {
+            for (SourceField field : entity.fields()) {
+                rows.add(List.of(entity.table(), field.name(), field.header()));
+                digest.append(entity.table()).append(',').append(field.name()).append(',').append(field.header()).append('\n');
+            }
+        }
+        return new SourceTable("source_fields", "vn.cdht.warehouse.source.SourceEntity", List.of("entity", "field", "label"),
+                rows, sha256(digest.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The notice that must travel with the geography files. */
