@@ -1,6 +1,7 @@
 package vn.cdht.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -70,6 +71,13 @@ class RunCommandTest {
         assertTrue(runs.out().contains("failed") && runs.out().contains("the process running it stopped"), runs.out());
         assertTrue(runs.out().matches("(?s).*Run \\d+ \\(run\\) succeeded.*"), runs.out());
         assertTrue(runs.out().contains("bulletins") && runs.out().contains("deliver"), runs.out());
+
+        // nothing new: the batch recognised by its stamp, the rules by their fingerprints, every table by its
+        // snapshots, all without starting Spark
+        CliRun again = CliRun.of(env(), "run");
+        assertEquals(0, again.exitCode(), again.err());
+        assertFalse(again.err().contains("starting Spark"), again.err());
+        assertTrue(again.err().contains("mart.coverage unchanged"), again.err());
     }
 
     @Test

@@ -139,6 +139,16 @@ public final class Installation implements AutoCloseable {
         return spark();
     }
 
+    /**
+     * The reference data loaded when its files or models changed since it was loaded: a run with nothing to ingest
+     * starts Spark only then (it is checked against the fingerprints in the catalog).
+     */
+    public void ensureReference() {
+        if (!ingestionReady && !ReferenceLoad.upToDate(ReferenceSources.from(config).readAll(), catalog())) {
+            ingestionSpark();
+        }
+    }
+
     /** The migrations of this installation's warehouse (its stateful Iceberg tables), on its SparkSession. */
     public WarehouseMigrations warehouseMigrations() {
         return WarehouseMigrations.of(spark(), this::progress);

@@ -20,7 +20,9 @@ public final class IndicatorsStage {
 
     /** Computes the marts within run {@code runId} of the control database (which records their inputs). */
     public List<IndicatorsJob.MartResult> run(long runId, boolean force) {
-        return new IndicatorsJob(app.ingestionSpark(), new WarehouseInventory(app.catalog()), new MartRunLedger(app.control()),
+        // changed rules reach the marts even with nothing ingested; Spark starts only for a table to compute
+        app.ensureReference();
+        return new IndicatorsJob(app::ingestionSpark, new WarehouseInventory(app.catalog()), new MartRunLedger(app.control()),
                 app::progress).run(runId, force);
     }
 

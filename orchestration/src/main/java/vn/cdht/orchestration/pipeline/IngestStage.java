@@ -52,7 +52,8 @@ public final class IngestStage {
         for (Path batch : batchesIn(inbox())) {
             IngestReport report;
             try {
-                report = batch(batch);
+                // a batch recognised by its stamp needs neither its files read nor Spark started
+                report = BatchIngestion.recognised(batch, app.ingestLedger()).orElseGet(() -> batch(batch));
             } catch (SourceFileException refused) {
                 app.progress("batch " + batch.getFileName() + " refused, nothing of it ingested: " + refused.getMessage());
                 rejections.add(refused.getMessage());
@@ -76,6 +77,8 @@ public final class IngestStage {
             }
             reports.add(database(new JdbcSource(url, app.config().get("ingest.jdbc.user", null), password)));
         }
+        // nothing read: the rules and geography still go in when they changed, as a batch would have loaded them
+        app.ensureReference();
         return new Result(List.copyOf(reports), List.copyOf(rejections));
     }
 

@@ -42,36 +42,6 @@ public final class AggregateMaintenance implements AutoCloseable {
         this.progress = progress;
     }
 
-    /**
-     * Whether the table holds what snapshot {@code snapshotId} held: it is that snapshot, or every commit since rewrote
-     * files without changing rows (a compaction's {@code replace}).
-     */
-    public static boolean onlyRewrittenSince(SparkSession spark, String table, Long snapshotId) {
-        if (snapshotId == null) {
-            return false;
-        }
-        Map<Long, Row> snapshots = new java.util.HashMap<>();
-        Long newest = null;
-        java.sql.Timestamp newestAt = null;
-        for (Row r : spark.sql("SELECT snapshot_id, parent_id, operation, committed_at FROM " + table + ".snapshots").collectAsList()) {
-            snapshots.put(r.getLong(0), r);
-            if (newestAt == null || r.getTimestamp(3).after(newestAt)) {
-                newestAt = r.getTimestamp(3);
-                newest = r.getLong(0);
-            }
-        }
-        Long at = spark.sql("SELECT snapshot_id FROM " + table + ".history WHERE is_current_ancestor ORDER BY made_current_at DESC LIMIT 1")
-                .collectAsList().stream().map(r -> r.getLong(0)).findFirst().orElse(newest);
-        while (at != null && !at.equals(snapshotId)) {
-            Row r = snapshots.get(at);
-            if (r == null || !"replace".equals(r.getString(2))) {
-                return false;
-            }
-            at = r.isNullAt(1) ? null : r.getLong(1);
-        }
-        return at != null;
-    }
-
     /** The tables whose change a delta can follow. */
     public static boolean followable(String table) {
         return AccountScope.TABLES.contains(table) || table.startsWith("raw.") || table.equals(ChangeSet.TABLE);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.spark.sql.Dataset;
@@ -40,22 +41,43 @@ public final class IndicatorsJob {
     /** The models of {@code sql/int} and {@code sql/mart}, and what each reads (from their own text). */
     private final ModelGraph models;
 
-    private final SparkSession spark;
+    /** Asked for on the first table to compute: a run that finds everything unchanged never starts Spark. */
+    private final Supplier<SparkSession> sparkSource;
+    private SparkSession spark;
     private final WarehouseInventory inventory;
     private final MartRunLedger ledger;
     private final Consumer<String> progress;
 
     public IndicatorsJob(SparkSession spark, WarehouseInventory inventory, MartRunLedger ledger, Consumer<String> progress) {
+        this(() -> spark, inventory, ledger, progress, ModelGraph.load());
+    }
+
+    public IndicatorsJob(Supplier<SparkSession> spark, WarehouseInventory inventory, MartRunLedger ledger,
+                         Consumer<String> progress) {
         this(spark, inventory, ledger, progress, ModelGraph.load());
     }
 
     public IndicatorsJob(SparkSession spark, WarehouseInventory inventory, MartRunLedger ledger, Consumer<String> progress,
                          ModelGraph models) {
+        this(() -> spark, inventory, ledger, progress, models);
+    }
+
+    public IndicatorsJob(Supplier<SparkSession> spark, WarehouseInventory inventory, MartRunLedger ledger,
+                         Consumer<String> progress, ModelGraph models) {
         this.models = models;
-        this.spark = spark;
+        this.sparkSource = spark;
         this.inventory = inventory;
         this.ledger = ledger;
         this.progress = progress;
+    }
+
+    private SparkSession spark() {
+        if (spark == null) {
+            spark = sparkSource.get();
+            new TableMaterializer(spark).ensureNamespace("agg");
+            new TableMaterializer(spark).ensureNamespace("mart");
+        }
+        return spark;
     }
 
     /** @param unchanged the mart was not recomputed: its inputs and models are those of its latest run */
@@ -71,15 +93,13 @@ public final class IndicatorsJob {
      * @param force recompute every mart, even if nothing it reads changed
      */
     public List<MartResult> run(Long runId, boolean force) {
-        new TableMaterializer(spark).ensureNamespace("agg");
-        new TableMaterializer(spark).ensureNamespace("mart");
         Map<String, MartRunLedger.MartRun> latest = ledger.latest().stream()
                 .collect(Collectors.toMap(MartRunLedger.MartRun::mart, r -> r));
         Map<String, Dataset<Row>> views = new LinkedHashMap<>();
         // the snapshots of the tables the marts read, looked up once per run (the marts' own change as they are computed)
         Map<String, String> snapshots = new java.util.HashMap<>();
         List<MartResult> results = new ArrayList<>();
-        try (AggregateMaintenance maintenance = new AggregateMaintenance(spark, models, progress)) {
+        try (LazyMaintenance maintenance = new LazyMaintenance()) {
             shareSnapshots(maintenance, latest, snapshots);
             for (ModelGraph.Model agg : models.layer("agg")) {
                 results.add(refreshAggregate(runId, agg, latest.get(agg.qualifiedName()), force, views, snapshots, maintenance));
@@ -117,7 +137,7 @@ public final class IndicatorsJob {
     private void registerIntermediates(List<ModelGraph.Model> intermediates, Map<String, Dataset<Row>> views) {
         for (ModelGraph.Model view : intermediates) {
             if (!views.containsKey(view.name())) {
-                Dataset<Row> ds = Materialized.of(spark.sql(view.sql().select()));
+                Dataset<Row> ds = Materialized.of(spark().sql(view.sql().select()));
                 ds.createOrReplaceTempView("int_" + view.name());
                 views.put(view.name(), ds);
             }
@@ -131,13 +151,13 @@ public final class IndicatorsJob {
      */
     private MartResult refreshAggregate(Long runId, ModelGraph.Model agg, MartRunLedger.MartRun last, boolean force,
                                         Map<String, Dataset<Row>> views, Map<String, String> snapshots,
-                                        AggregateMaintenance maintenance) {
+                                        LazyMaintenance maintenance) {
         String name = agg.qualifiedName();
         String inputs = inputs(agg, snapshots, List.of(ChangeSet.TABLE));
         TableIdentifier id = TableIdentifier.parse(name);
         var status = inventory.exists(id) ? inventory.status(id) : null;
         boolean atLastRun = last != null && status != null && status.snapshotId() != null
-                && AggregateMaintenance.onlyRewrittenSince(spark, name, last.snapshotId());
+                && inventory.onlyRewrittenSince(id, last.snapshotId());
         if (!force && atLastRun && inputs.equals(last.inputSnapshots())) {
             progress.accept(name + " unchanged: its inputs are those of its run " + last.id());
             return new MartResult(name, status.rows(), status.snapshotId(), 0, true);
@@ -154,7 +174,7 @@ public final class IndicatorsJob {
             long runRow = ledger.start(runId, name, inputs);
             long t0 = System.nanoTime();
             try {
-                Optional<AggregateMaintenance.Outcome> outcome = maintenance.apply(agg, previous, current);
+                Optional<AggregateMaintenance.Outcome> outcome = maintenance.get().apply(agg, previous, current);
                 if (outcome.isPresent()) {
                     var after = inventory.status(id);
                     double seconds = (System.nanoTime() - t0) / 1e9;
@@ -176,7 +196,7 @@ public final class IndicatorsJob {
     }
 
     /** The snapshots the agg tables' last runs agree on (followable tables only), and the same tables now. */
-    private void shareSnapshots(AggregateMaintenance maintenance, Map<String, MartRunLedger.MartRun> latest,
+    private void shareSnapshots(LazyMaintenance maintenance, Map<String, MartRunLedger.MartRun> latest,
                                 Map<String, String> snapshots) {
         Map<String, String> previous = new LinkedHashMap<>();
         java.util.Set<String> conflicting = new java.util.HashSet<>();
@@ -224,7 +244,7 @@ public final class IndicatorsJob {
 
     private String snapshot(String table) {
         TableIdentifier id = TableIdentifier.parse(table);
-        return String.valueOf(inventory.exists(id) ? inventory.status(id).snapshotId() : null);
+        return String.valueOf(inventory.exists(id) ? inventory.snapshotId(id) : null);
     }
 
     private MartResult compute(Long runId, SqlModel model, String inputs) {
@@ -237,7 +257,7 @@ public final class IndicatorsJob {
         long t0 = System.nanoTime();
         progress.accept("computing " + model.qualifiedName());
         try {
-            spark.sql("CREATE OR REPLACE TABLE " + model.qualifiedName() + " USING iceberg"
+            spark().sql("CREATE OR REPLACE TABLE " + model.qualifiedName() + " USING iceberg"
                     + " TBLPROPERTIES ('format-version' = '2') AS " + model.select());
             var status = inventory.status(TableIdentifier.parse(model.qualifiedName()));
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -250,4 +270,30 @@ public final class IndicatorsJob {
         }
     }
 
+    /** The delta machinery, made (and Spark with it) only when an agg table is maintained by delta. */
+    private final class LazyMaintenance implements AutoCloseable {
+        private AggregateMaintenance maintenance;
+        private Map<String, String> previous = Map.of();
+        private Map<String, String> current = Map.of();
+
+        void share(Map<String, String> previous, Map<String, String> current) {
+            this.previous = previous;
+            this.current = current;
+        }
+
+        AggregateMaintenance get() {
+            if (maintenance == null) {
+                maintenance = new AggregateMaintenance(spark(), models, progress);
+                maintenance.share(previous, current);
+            }
+            return maintenance;
+        }
+
+        @Override
+        public void close() {
+            if (maintenance != null) {
+                maintenance.close();
+            }
+        }
+    }
 }

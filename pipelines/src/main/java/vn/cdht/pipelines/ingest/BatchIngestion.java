@@ -53,6 +53,11 @@ public final class BatchIngestion {
     }
 
     private IngestReport alreadyIngested(String batchId, String location, Instant started, BatchRecord previous) {
+        return alreadyIngested(ledger, batchId, location, started, previous);
+    }
+
+    private static IngestReport alreadyIngested(IngestLedger ledger, String batchId, String location, Instant started,
+                                                BatchRecord previous) {
         return new IngestReport(batchId, "files", location, IngestReport.Outcome.ALREADY_INGESTED,
                 ledger.files(batchId), Map.of(), 0, Duration.between(started, Instant.now()),
                 "this batch (same files, same checksums) was already ingested on "
@@ -63,15 +68,26 @@ public final class BatchIngestion {
      * Ingests a batch folder or zip. A zip is extracted into {@code unzip-<random>} in the staging folder (in the
      * system temporary folder when staging is shared storage such as s3a://), deleted when the batch ends or fails.
      */
-    public IngestReport run(Path batchPath) {
+    /**
+     * The batch at {@code batchPath} when its files have the names, sizes and times recorded when it was ingested: that
+     * batch, recognised without reading its files (nor starting Spark); empty when it must be read.
+     */
+    public static Optional<IngestReport> recognised(Path batchPath, IngestLedger ledger) {
         Instant started = Instant.now();
         String location = batchPath.toAbsolutePath().normalize().toString();
-        // the files as they were when this entry was ingested (names, sizes, times): that batch, without hashing it
         String stamp = InboxStamp.of(batchPath);
         Optional<String> stamped = stamp == null ? Optional.empty() : ledger.stampedBatch(location, stamp);
-        if (stamped.isPresent()) {
-            return alreadyIngested(stamped.get(), location, started, ledger.batch(stamped.get()).orElseThrow());
+        return stamped.map(id -> alreadyIngested(ledger, id, location, started, ledger.batch(id).orElseThrow()));
+    }
+
+    public IngestReport run(Path batchPath) {
+        Optional<IngestReport> recognised = recognised(batchPath, ledger);
+        if (recognised.isPresent()) {
+            return recognised.get();
         }
+        Instant started = Instant.now();
+        String location = batchPath.toAbsolutePath().normalize().toString();
+        String stamp = InboxStamp.of(batchPath);
         try (BatchFiles batch = BatchFiles.open(batchPath, limits, staging.localFolder().orElse(null))) {
             String batchId = "f-" + batch.checksum().substring(0, 16);
             Optional<BatchRecord> previous = ledger.batch(batchId);

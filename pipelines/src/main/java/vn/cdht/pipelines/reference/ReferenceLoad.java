@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -33,7 +35,7 @@ public final class ReferenceLoad {
             "provinces_2024", "districts_2024", "communes_2024",
             "provinces_2025", "communes_2025",
             "province_crosswalk", "commune_crosswalk", "commune_lookup", "commune_readings", "allocation_weights",
-            "citizen_groups", "criteria_sets", "achievement_rules", "digital_skills", "targets",
+            "citizen_groups", "criteria_sets", "achievement_rules", "digital_skills", "targets", "fix_reasons", "source_fields",
             "anomalies");
 
     private final SparkSession spark;
@@ -44,6 +46,23 @@ public final class ReferenceLoad {
         this.spark = spark;
         this.materializer = new TableMaterializer(spark);
         this.progress = progress;
+    }
+
+    /**
+     * Whether every table of {@code ref} holds what a load of {@code sources} would write (the fingerprints it recorded
+     * match), read from the catalog without Spark: a run with nothing new to ingest starts Spark only when not.
+     */
+    public static boolean upToDate(List<SourceTable> sources, Catalog catalog) {
+        String inputs = digest(sources);
+        for (String table : TABLES) {
+            SqlModel model = SqlModel.load(NAMESPACE, table);
+            TableIdentifier id = TableIdentifier.of(NAMESPACE, table);
+            if (!catalog.tableExists(id)
+                    || !sha256(inputs + "\n" + model.sql()).equals(catalog.loadTable(id).properties().get(TableMaterializer.FINGERPRINT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public ReferenceLoadResult run(List<SourceTable> sources) {
@@ -74,7 +93,6 @@ public final class ReferenceLoad {
 
     /** Registers each source file as the temporary view {@code src_<name>}; returns a digest of all inputs. */
     private String registerSources(List<SourceTable> sources) {
-        StringBuilder digest = new StringBuilder();
         for (SourceTable source : sources) {
             List<StructField> fields = source.columns().stream()
                     .map(c -> DataTypes.createStructField(c, DataTypes.StringType, true))
@@ -82,6 +100,14 @@ public final class ReferenceLoad {
             List<Row> rows = source.rows().stream().map(r -> RowFactory.create(r.toArray())).toList();
             spark.createDataFrame(rows, new StructType(fields.toArray(StructField[]::new)))
                     .createOrReplaceTempView("src_" + source.name());
+        }
+        return digest(sources);
+    }
+
+    /** What a load reads, as the fingerprints record it: each source's name and hash. */
+    private static String digest(List<SourceTable> sources) {
+        StringBuilder digest = new StringBuilder();
+        for (SourceTable source : sources) {
             digest.append(source.name()).append('=').append(source.sha256()).append('\n');
         }
         return digest.toString();

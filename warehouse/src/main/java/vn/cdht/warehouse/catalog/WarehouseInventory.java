@@ -47,6 +47,31 @@ public final class WarehouseInventory {
         return catalog.tableExists(id);
     }
 
+    /** The table's current snapshot, null when it has none: from its metadata only, no file listed. */
+    public Long snapshotId(TableIdentifier id) {
+        Snapshot snapshot = catalog.loadTable(id).currentSnapshot();
+        return snapshot == null ? null : snapshot.snapshotId();
+    }
+
+    /**
+     * Whether the table holds what snapshot {@code snapshotId} held: it is that snapshot, or every commit since (back
+     * along the current snapshot's ancestors) rewrote files without changing rows (a compaction's {@code replace}).
+     */
+    public boolean onlyRewrittenSince(TableIdentifier id, Long snapshotId) {
+        if (snapshotId == null) {
+            return false;
+        }
+        Table table = catalog.loadTable(id);
+        Snapshot at = table.currentSnapshot();
+        while (at != null && at.snapshotId() != snapshotId) {
+            if (!"replace".equals(at.operation())) {
+                return false;
+            }
+            at = at.parentId() == null ? null : table.snapshot(at.parentId());
+        }
+        return at != null;
+    }
+
     public TableStatus status(TableIdentifier id) {
         Table table = catalog.loadTable(id);
         Snapshot snapshot = table.currentSnapshot();
