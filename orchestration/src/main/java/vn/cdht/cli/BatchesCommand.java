@@ -12,7 +12,8 @@ import vn.cdht.warehouse.ingest.IngestLedger;
 @Command(name = "batches", mixinStandardHelpOptions = true,
         description = {"List what was ingested: batches and their files, with checksums and reconciliation.",
                 "Per batch: id, source, status, rows read / accepted / quarantined / superseded, start time;",
-                "per file: entity, status, SHA-256 checksum (first 16 digits) and its own reconciliation."})
+                "per file: entity, status, SHA-256 checksum (first 16 digits), its own reconciliation and the text",
+                "encoding it was found in (with the cells typed in a legacy font, TCVN3 or VNI, and converted)."})
 final class BatchesCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -47,10 +48,11 @@ final class BatchesCommand implements Callable<Integer> {
                     out.println();
                     out.println("Batch " + b.batchId() + (b.checksum() == null ? "" : " (checksum " + b.checksum().substring(0, 16) + ")")
                             + (b.message() == null ? "" : ": " + b.message()));
-                    TextTable f = new TextTable("  FILE", "ENTITY", "STATUS", "SHA-256", "READ", "ACCEPTED", "QUARANTINED", "SUPERSEDED", "OK");
+                    TextTable f = new TextTable("  FILE", "ENTITY", "STATUS", "SHA-256", "READ", "ACCEPTED", "QUARANTINED", "SUPERSEDED", "OK", "ENCODING");
                     for (FileRecord r : ledger.files(b.batchId())) {
                         f.row("  " + r.fileName(), r.entity(), r.status(), r.sha256() == null ? "" : r.sha256().substring(0, 16),
-                                r.rowsRead(), r.rowsAccepted(), r.rowsQuarantined(), r.rowsSuperseded(), r.reconciles() ? "yes" : "NO");
+                                r.rowsRead(), r.rowsAccepted(), r.rowsQuarantined(), r.rowsSuperseded(), r.reconciles() ? "yes" : "NO",
+                                r.encodingNote());
                     }
                     f.print(out);
                 }

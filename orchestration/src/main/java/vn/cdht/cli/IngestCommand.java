@@ -100,15 +100,16 @@ final class IngestCommand implements Callable<Integer> {
         if (report.outcome() == IngestReport.Outcome.ALREADY_INGESTED) {
             out.println("Nothing to do: " + report.message() + ".");
         }
-        TextTable t = new TextTable("FILE", "ENTITY", "STATUS", "READ", "ACCEPTED", "QUARANTINED", "SUPERSEDED", "NOTE");
+        TextTable t = new TextTable("FILE", "ENTITY", "STATUS", "READ", "ACCEPTED", "QUARANTINED", "SUPERSEDED", "ENCODING", "NOTE");
         for (FileRecord f : report.files()) {
             String note = f.message() != null ? f.message()
                     : f.unknownColumns() != null ? "unknown columns ignored: " + f.unknownColumns()
                     : f.trailerRows() > 0 ? f.trailerRows() + " trailer rows (totals, signatures) skipped" : "";
-            t.row(f.fileName(), f.entity(), f.status(), f.rowsRead(), f.rowsAccepted(), f.rowsQuarantined(), f.rowsSuperseded(), note);
+            t.row(f.fileName(), f.entity(), f.status(), f.rowsRead(), f.rowsAccepted(), f.rowsQuarantined(), f.rowsSuperseded(),
+                    f.encodingNote(), note);
         }
         t.row("TOTAL", "", report.reconciles() ? "reconciles" : "DOES NOT RECONCILE", report.rowsRead(), report.rowsAccepted(),
-                report.rowsQuarantined(), report.rowsSuperseded(), "");
+                report.rowsQuarantined(), report.rowsSuperseded(), "", "");
         t.print(out);
         if (report.outcome() != IngestReport.Outcome.ALREADY_INGESTED) {
             if (!report.flags().isEmpty()) {

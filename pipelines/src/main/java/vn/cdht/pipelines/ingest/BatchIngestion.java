@@ -186,7 +186,8 @@ public final class BatchIngestion {
             SourceFile file = sources.get(e.getKey());
             records.add(new FileRecord(batchId, file.name(), r.entity().table(), file.sha256(), file.size(), "ingested",
                     counts.read(), counts.accepted(), counts.quarantined(), counts.superseded(), r.trailerRowsSkipped(),
-                    r.unknownColumns().isEmpty() ? null : String.join(", ", r.unknownColumns()), null));
+                    r.unknownColumns().isEmpty() ? null : String.join(", ", r.unknownColumns()), null, r.encoding(),
+                    r.legacyFontCells().tcvn3(), r.legacyFontCells().vni()));
         }
         records.forEach(ledger::recordFile);
         String message = rejected == 0 ? null : rejected + " file(s) rejected";

@@ -18,7 +18,7 @@ public final class IngestLedger {
     private static final String BATCH_COLUMNS = "batch_id, source, location, checksum, status, files, rows_read, rows_accepted,"
             + " rows_quarantined, rows_superseded, received_at, started_at, ended_at, message, holder";
     private static final String FILE_COLUMNS = "batch_id, file_name, entity, sha256, size_bytes, status, rows_read, rows_accepted,"
-            + " rows_quarantined, rows_superseded, trailer_rows, unknown_columns, message";
+            + " rows_quarantined, rows_superseded, trailer_rows, unknown_columns, message, encoding, tcvn3_cells, vni_cells";
 
     private final ControlStatements sql;
 
@@ -102,9 +102,10 @@ public final class IngestLedger {
     public void recordFile(FileRecord f) {
         sql.inTransaction(c -> {
             execute(c, "DELETE FROM ingest_file WHERE batch_id = ? AND file_name = ?", f.batchId(), f.fileName());
-            execute(c, "INSERT INTO ingest_file (" + FILE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            execute(c, "INSERT INTO ingest_file (" + FILE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     f.batchId(), f.fileName(), f.entity(), f.sha256(), f.sizeBytes(), f.status(), f.rowsRead(),
-                    f.rowsAccepted(), f.rowsQuarantined(), f.rowsSuperseded(), f.trailerRows(), f.unknownColumns(), f.message());
+                    f.rowsAccepted(), f.rowsQuarantined(), f.rowsSuperseded(), f.trailerRows(), f.unknownColumns(), f.message(),
+                    f.encoding(), f.tcvn3Cells(), f.vniCells());
         });
     }
 
@@ -112,7 +113,8 @@ public final class IngestLedger {
         return sql.query("SELECT " + FILE_COLUMNS + " FROM ingest_file WHERE batch_id = ? ORDER BY file_name",
                 rs -> new FileRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         longOrNull(rs, 5), rs.getString(6), rs.getLong(7),
-                        rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getString(12), rs.getString(13)),
+                        rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getString(12), rs.getString(13),
+                        rs.getString(14), rs.getLong(15), rs.getLong(16)),
                 batchId);
     }
 

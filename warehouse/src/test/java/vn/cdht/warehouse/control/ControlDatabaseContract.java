@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.cdht.warehouse.config.ConfigException;
+import vn.cdht.warehouse.ingest.FileRecord;
+import vn.cdht.warehouse.ingest.IngestLedger;
 import vn.cdht.warehouse.privacy.KeyFingerprint;
 import vn.cdht.warehouse.privacy.PseudonymKeyRegistry;
 import vn.cdht.warehouse.privacy.PseudonymSecret;
@@ -63,6 +65,26 @@ abstract class ControlDatabaseContract {
                 assertEquals("succeeded", rs.getString(6));
             }
         }
+    }
+
+    @Test
+    void recordsEachFilesTextEncodingAndTheCellsConvertedFromALegacyFont() {
+        ControlDatabase db = database();
+        db.migrate();
+        IngestLedger ledger = new IngestLedger(db);
+        ledger.begin("f-enc", "files", "/inbox/b", "abc");
+        ledger.recordFile(new FileRecord("f-enc", "a/tai_khoan.csv", "accounts", "00", 10L, "ingested", 3, 3, 0, 0, 0,
+                null, null, "Windows-1258", 0, 0));
+        ledger.recordFile(new FileRecord("f-enc", "b/tai_khoan.xlsx", "accounts", "01", 10L, "ingested", 3, 3, 0, 0, 0,
+                null, null, "XLSX (Unicode)", 120, 1));
+        ledger.recordFile(new FileRecord("f-enc", "c/ghi_chu.txt", null, "02", 1L, "ignored", 0, 0, 0, 0, 0, null,
+                "not an export file"));
+        ledger.finish("f-enc", "succeeded", null);
+        List<FileRecord> files = ledger.files("f-enc");
+        assertEquals(List.of("Windows-1258", "XLSX (Unicode); TCVN3 font: 120 cells converted; VNI font: 1 cell converted",
+                ""), files.stream().map(FileRecord::encodingNote).toList());
+        assertEquals(List.of(120L, 1L), List.of(files.get(1).tcvn3Cells(), files.get(1).vniCells()));
+        assertEquals(null, files.get(2).encoding());
     }
 
     @Test

@@ -3,7 +3,6 @@ package vn.cdht.pipelines.source.files;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,12 +12,20 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import vn.cdht.pipelines.source.SourceRow;
+import vn.cdht.pipelines.source.text.LegacyFontCells;
+import vn.cdht.pipelines.source.text.LegacyFontCounts;
+import vn.cdht.pipelines.source.text.TextDecoding;
+import vn.cdht.pipelines.source.text.UndecodableTextException;
+import vn.cdht.pipelines.source.text.UnknownEncodingException;
 import vn.cdht.warehouse.source.FieldType;
 import vn.cdht.warehouse.source.SourceEntity;
 
 /**
- * Reads a CSV export streaming: UTF-8 with or without BOM (strictly: invalid UTF-8 rejects the file), {@code ,} or
- * {@code ;} detected, CRLF or LF, RFC 4180 quotes. Cells are kept as text; nothing is parsed here.
+ * Reads a CSV export streaming: its encoding detected from its first bytes ({@link TextDecoding}: UTF-8 with or
+ * without BOM, UTF-16, Windows-1258, TCVN3, VNI; bytes that are not text in it reject the file, as does an encoding
+ * that cannot be told), {@code ,}, {@code ;} or tab detected, CRLF or LF, RFC 4180 quotes. In a UTF-8 or UTF-16 file,
+ * cells typed in a legacy font are converted ({@link LegacyFontCells}). Cells are kept as text; nothing is parsed
+ * here.
  */
 public final class CsvSourceReader {
 
@@ -53,7 +60,10 @@ public final class CsvSourceReader {
                                       Consumer<SourceRow> sink, int maxRecordChars) {
         RowAssembler assembler = new RowAssembler(fileName, entity, sink);
         try {
-            BufferedReader lookahead = new BufferedReader(new Utf8Reader(withoutBom(in)), 65536);
+            TextDecoding.DecodedText text = TextDecoding.open(in);
+            // a legacy 8-bit file is all in one encoding, decoded already; Unicode may hold cells typed in a legacy font
+            LegacyFontCells legacyFont = text.encoding().encoding().legacy() ? null : new LegacyFontCells();
+            BufferedReader lookahead = new BufferedReader(text.reader(), 65536);
             char separator = SeparatorDetector.detect(entity, firstLines(lookahead));
             RecordLimitReader reader = new RecordLimitReader(lookahead, maxRecordChars);
             CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(false).get();
@@ -67,10 +77,11 @@ public final class CsvSourceReader {
                         break;
                     }
                     reader.recordEnded();
-                    assembler.accept(new CsvRow(line, record));
+                    assembler.accept(CsvRow.of(line, record, legacyFont));
                 }
             }
-            return assembler.finish(SourceFormat.CSV, null, separator);
+            return assembler.finish(SourceFormat.CSV, null, separator, text.encoding().label(),
+                    legacyFont == null ? LegacyFontCounts.NONE : legacyFont.counts());
         } catch (HeaderNotFoundException e) {
             throw new SourceFileException(fileName + ": " + e.getMessage());
         } catch (IOException e) {
@@ -89,9 +100,13 @@ public final class CsvSourceReader {
 
     /** {@code line}: where the record being parsed starts; 0: somewhere in the first lines, read ahead. */
     private static SourceFileException problem(String fileName, long line, int maxRecordChars, IOException e) {
-        if (e instanceof InvalidUtf8Exception bad) {
-            return new SourceFileException(fileName + ": not valid UTF-8 text at line " + bad.line()
-                    + "; save the file as UTF-8 (Excel: CSV UTF-8) and export again", e);
+        if (e instanceof UndecodableTextException bad) {
+            return new SourceFileException(fileName + ": not valid " + bad.encoding().label() + " text at line "
+                    + bad.line() + "; save the file as UTF-8 (Excel: CSV UTF-8) and export again", e);
+        }
+        if (e instanceof UnknownEncodingException unknown) {
+            return new SourceFileException(fileName + ": " + unknown.getMessage() + "; in Excel choose File > Save As"
+                    + " > \"CSV UTF-8 (Comma delimited) (*.csv)\" and export again", e);
         }
         if (e instanceof RecordLimitReader.RecordTooLongException) {
             return new SourceFileException(fileName + ": the record starting at line " + line + " is longer than "
@@ -100,17 +115,6 @@ public final class CsvSourceReader {
         }
         String where = line > 0 ? "near line " + line : "in the first lines";
         return new SourceFileException(fileName + ": malformed CSV " + where + " (" + e.getMessage() + ")", e);
-    }
-
-    private static InputStream withoutBom(InputStream in) throws IOException {
-        PushbackInputStream pin = new PushbackInputStream(in, 3);
-        byte[] head = pin.readNBytes(3);
-        boolean bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
-                && (head[2] & 0xFF) == 0xBF;
-        if (!bom && head.length > 0) {
-            pin.unread(head);
-        }
-        return pin;
     }
 
     /** The first non-empty lines, read ahead and then un-read. */
@@ -138,21 +142,38 @@ public final class CsvSourceReader {
         return lines;
     }
 
-    private record CsvRow(long number, CSVRecord record) implements PhysicalRow {
+    /** A record's cells, those typed in a legacy font converted (each counted once). */
+    private record CsvRow(long number, String[] cells) implements PhysicalRow {
+
+        static CsvRow of(long number, CSVRecord record, LegacyFontCells legacyFont) {
+            String[] cells = record.values();
+            if (legacyFont != null) {
+                String[] converted = null;
+                for (int i = 0; i < cells.length; i++) {
+                    String cell = legacyFont.convert(cells[i]);
+                    if (cell != cells[i]) {
+                        converted = converted == null ? cells.clone() : converted;
+                        converted[i] = cell;
+                    }
+                }
+                cells = converted == null ? cells : converted;
+            }
+            return new CsvRow(number, cells);
+        }
 
         @Override
         public int size() {
-            return record.size();
+            return cells.length;
         }
 
         @Override
         public String raw(int column) {
-            return record.get(column);
+            return cells[column];
         }
 
         @Override
         public String text(int column, FieldType type) {
-            return record.get(column);
+            return cells[column];
         }
     }
 }

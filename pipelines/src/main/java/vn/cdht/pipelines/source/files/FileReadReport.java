@@ -1,6 +1,7 @@
 package vn.cdht.pipelines.source.files;
 
 import java.util.List;
+import vn.cdht.pipelines.source.text.LegacyFontCounts;
 import vn.cdht.warehouse.source.SourceEntity;
 
 /**
@@ -18,10 +19,17 @@ import vn.cdht.warehouse.source.SourceEntity;
  * @param columns            the columns used, in file order
  * @param unknownColumns     headers that name no field (ignored)
  * @param separator          the CSV separator detected, null for XLSX
+ * @param encoding           the text encoding detected (CSV: "UTF-8", "UTF-16LE with BOM", "Windows-1258", "TCVN3",
+ *                           "VNI"...), {@value #XLSX_ENCODING} for XLSX
+ * @param legacyFontCells    the cells typed in a legacy font and converted (XLSX, UTF-8 and UTF-16 CSV)
  */
 public record FileReadReport(String fileName, SourceEntity entity, SourceFormat format, String sheetName,
                              long headerRowNumber, long rowsRead, long blankRowsSkipped, long trailerRowsSkipped,
-                             List<ColumnMapping> columns, List<String> unknownColumns, Character separator) {
+                             List<ColumnMapping> columns, List<String> unknownColumns, Character separator,
+                             String encoding, LegacyFontCounts legacyFontCells) {
+
+    /** An XLSX file's text is Unicode by the format. */
+    public static final String XLSX_ENCODING = "XLSX (Unicode)";
 
     public FileReadReport {
         columns = List.copyOf(columns);

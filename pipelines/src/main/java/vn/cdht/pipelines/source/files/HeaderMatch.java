@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import vn.cdht.pipelines.source.text.LegacyFontCells;
 import vn.cdht.warehouse.source.SourceEntity;
 import vn.cdht.warehouse.source.SourceField;
 
@@ -52,6 +53,18 @@ record HeaderMatch(List<ColumnMapping> columns, List<String> unknownColumns, Lis
     }
 
     static Optional<SourceField> fieldFor(SourceEntity entity, String header) {
+        Optional<SourceField> field = fieldForText(entity, header);
+        // a header typed in a legacy font that is Vietnamese as it is too ("Sè CCCD"), so not converted as a cell
+        for (String reading : LegacyFontCells.readings(header)) {
+            if (field.isPresent()) {
+                break;
+            }
+            field = fieldForText(entity, reading);
+        }
+        return field;
+    }
+
+    private static Optional<SourceField> fieldForText(SourceEntity entity, String header) {
         Optional<SourceField> field = entity.fieldForHeader(header);
         if (field.isEmpty()) {
             String plain = TRAILING_HINT.matcher(header).replaceFirst("");

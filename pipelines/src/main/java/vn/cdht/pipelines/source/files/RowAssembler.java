@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import vn.cdht.pipelines.source.SourceRow;
+import vn.cdht.pipelines.source.text.LegacyFontCounts;
 import vn.cdht.warehouse.source.FieldType;
 import vn.cdht.warehouse.source.SourceEntity;
 import vn.cdht.warehouse.source.SourceField;
@@ -85,14 +86,15 @@ final class RowAssembler {
      *
      * @throws HeaderNotFoundException when no header row was found
      */
-    FileReadReport finish(SourceFormat format, String sheetName, Character separator) {
+    FileReadReport finish(SourceFormat format, String sheetName, Character separator, String encoding,
+                          LegacyFontCounts legacyFontCells) {
         if (header == null) {
             throw notFound();
         }
         long trailer = held.size();
         held.clear();
         return new FileReadReport(fileName, entity, format, sheetName, headerRowNumber, rowsRead, blankRows, trailer,
-                header.columns(), header.unknownColumns(), separator);
+                header.columns(), header.unknownColumns(), separator, encoding, legacyFontCells);
     }
 
     private void searchHeader(PhysicalRow row) {

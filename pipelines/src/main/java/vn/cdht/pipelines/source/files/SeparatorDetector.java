@@ -5,12 +5,13 @@ import java.util.List;
 import vn.cdht.warehouse.source.SourceEntity;
 
 /**
- * Chooses {@code ,} or {@code ;} from the first non-empty lines of a CSV file: the separator that makes some line
- * match the most headers of the entity; without any match, the one that occurs more often outside quotes.
+ * Chooses {@code ,}, {@code ;} or a tab (Excel's "Unicode Text") from the first non-empty lines of a CSV file: the
+ * separator that makes some line match the most headers of the entity; without any match, the one that occurs more
+ * often outside quotes (the first of them on a tie).
  */
 final class SeparatorDetector {
 
-    static final char[] CANDIDATES = {',', ';'};
+    static final char[] CANDIDATES = {',', ';', '\t'};
 
     private SeparatorDetector() {
     }

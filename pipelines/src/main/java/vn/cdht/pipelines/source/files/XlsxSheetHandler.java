@@ -11,12 +11,14 @@ import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
+import vn.cdht.pipelines.source.text.LegacyFontCells;
 import vn.cdht.warehouse.source.FieldType;
 
 /**
  * SAX handler for one worksheet part: hands each {@code <row>} to the consumer as it ends, cells placed by their
  * column (rows may be sparse). Shared strings, inline strings (as SXSSF writes them), formula results, booleans and
- * numbers are read; only {@code <v>} is looked at for formulas, i.e. the cached value.
+ * numbers are read; only {@code <v>} is looked at for formulas, i.e. the cached value. Text typed in a legacy font
+ * is converted ({@link LegacyFontCells}).
  */
 final class XlsxSheetHandler extends DefaultHandler {
 
@@ -24,6 +26,7 @@ final class XlsxSheetHandler extends DefaultHandler {
     private final StylesTable styles;
     private final boolean date1904;
     private final Consumer<PhysicalRow> rows;
+    private final LegacyFontCells legacyFont;
     private final Map<Integer, Boolean> dateStyles = new HashMap<>();
 
     private long rowNumber;
@@ -38,10 +41,12 @@ final class XlsxSheetHandler extends DefaultHandler {
     private boolean inPhonetic;
     private final StringBuilder value = new StringBuilder();
 
-    XlsxSheetHandler(SharedStrings sharedStrings, StylesTable styles, boolean date1904, Consumer<PhysicalRow> rows) {
+    XlsxSheetHandler(SharedStrings sharedStrings, StylesTable styles, boolean date1904, LegacyFontCells legacyFont,
+                     Consumer<PhysicalRow> rows) {
         this.sharedStrings = sharedStrings;
         this.styles = styles;
         this.date1904 = date1904;
+        this.legacyFont = legacyFont;
         this.rows = rows;
     }
 
@@ -113,10 +118,11 @@ final class XlsxSheetHandler extends DefaultHandler {
         }
         String v = value.toString();
         XlsxCell cell = switch (cellType == null ? "n" : cellType) {
-            case "s" -> XlsxCell.text(sharedString(v));
+            case "s" -> XlsxCell.text(legacyFont.convert(sharedString(v)));
             case "b" -> XlsxCell.text("1".equals(v.strip()) || "true".equalsIgnoreCase(v.strip()) ? "TRUE" : "FALSE");
             case "n" -> v.isBlank() ? null : XlsxCell.number(v, isDateStyle(cellStyle));
-            default -> XlsxCell.text(v); // inlineStr, str (formula text), e (error such as #N/A), d (ISO date)
+            // inlineStr, str (formula text), e (error such as #N/A), d (ISO date)
+            default -> XlsxCell.text(legacyFont.convert(v));
         };
         while (cells.size() <= column) {
             cells.add(null);

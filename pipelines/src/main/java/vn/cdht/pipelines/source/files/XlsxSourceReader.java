@@ -22,11 +22,13 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 import vn.cdht.pipelines.source.SourceRow;
+import vn.cdht.pipelines.source.text.LegacyFontCells;
 import vn.cdht.warehouse.source.SourceEntity;
 
 /**
  * Reads an XLSX export streaming (POI's event API: the sheet XML is parsed with SAX, row by row). The first sheet with
- * a header row is read. The shared-strings table is held in memory (as POI does), the sheets are not.
+ * a header row is read. The shared-strings table is held in memory (as POI does), the sheets are not. Cells typed in
+ * a legacy font (TCVN3, VNI) are converted and counted in the report.
  */
 public final class XlsxSourceReader {
 
@@ -53,9 +55,11 @@ public final class XlsxSourceReader {
             while (sheets.hasNext()) {
                 try (InputStream sheet = sheets.next()) {
                     RowAssembler assembler = new RowAssembler(name, entity, sink);
+                    LegacyFontCells legacyFont = new LegacyFontCells();
                     try {
-                        parse(sheet, new XlsxSheetHandler(strings, styles, date1904, assembler::accept));
-                        return assembler.finish(SourceFormat.XLSX, sheets.getSheetName(), null);
+                        parse(sheet, new XlsxSheetHandler(strings, styles, date1904, legacyFont, assembler::accept));
+                        return assembler.finish(SourceFormat.XLSX, sheets.getSheetName(), null,
+                                FileReadReport.XLSX_ENCODING, legacyFont.counts());
                     } catch (HeaderNotFoundException e) {
                         if (best == null || e.matched() > best.matched()) {
                             best = e;

@@ -17,7 +17,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import vn.cdht.pipelines.source.SourceRow;
+import vn.cdht.pipelines.source.text.LegacyFontCounts;
+import vn.cdht.pipelines.source.text.VietnameseEncoders;
 import vn.cdht.warehouse.source.SourceEntity;
 
 class CsvSourceReaderTest {
@@ -257,6 +261,147 @@ class CsvSourceReaderTest {
         Files.write(p, concat(head, new byte[] {(byte) 0xFF, '\n'}));
         SourceFileException e = assertThrows(SourceFileException.class, () -> read(p, new ArrayList<>()));
         assertTrue(e.getMessage().startsWith("dan_so.csv: not valid UTF-8 text at line 3;"), e.getMessage());
+    }
+
+    /** The names of an accounts file: real ones, and every vowel with every tone in both cases, and đ/Đ. */
+    static final List<String> NAMES = names();
+
+    private static List<String> names() {
+        List<String> names = new ArrayList<>(List.of("Nguyễn Thị Ngọc Ánh", "Đặng Quốc Huy", "Trần Thị Bình",
+                "Lê Văn Hoà", "Phạm Thị Thuỷ", "Vũ Ngọc Ẩn", "Hoàng Văn Út"));
+        names.addAll(VietnameseEncoders.vowelLines());
+        return List.copyOf(names);
+    }
+
+    /** What offices save an accounts list as. */
+    enum OfficeEncoding {
+        UTF_8("UTF-8", ',', "\n"),
+        UTF_8_BOM("UTF-8 with BOM", ';', "\r\n"),
+        /** Excel's "Unicode Text": UTF-16LE with a BOM, tabs, CRLF. */
+        EXCEL_UNICODE_TEXT("UTF-16LE with BOM", '\t', "\r\n"),
+        UTF_16LE("UTF-16LE", '\t', "\r\n"),
+        UTF_16BE_BOM("UTF-16BE with BOM", '\t', "\r\n"),
+        UTF_16BE("UTF-16BE", ',', "\n"),
+        /** Excel's "CSV" on a Vietnamese Windows. */
+        WINDOWS_1258("Windows-1258", ',', "\r\n"),
+        TCVN3("TCVN3", ';', "\r\n"),
+        VNI("VNI", ',', "\r\n");
+
+        final String label;
+        final char separator;
+        final String lineBreak;
+
+        OfficeEncoding(String label, char separator, String lineBreak) {
+            this.label = label;
+            this.separator = separator;
+            this.lineBreak = lineBreak;
+        }
+
+        byte[] encode(String text) {
+            byte[] bomLe = {(byte) 0xFF, (byte) 0xFE};
+            byte[] bomBe = {(byte) 0xFE, (byte) 0xFF};
+            return switch (this) {
+                case UTF_8 -> text.getBytes(StandardCharsets.UTF_8);
+                case UTF_8_BOM -> concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                        text.getBytes(StandardCharsets.UTF_8));
+                case EXCEL_UNICODE_TEXT -> concat(bomLe, text.getBytes(StandardCharsets.UTF_16LE));
+                case UTF_16LE -> text.getBytes(StandardCharsets.UTF_16LE);
+                case UTF_16BE_BOM -> concat(bomBe, text.getBytes(StandardCharsets.UTF_16BE));
+                case UTF_16BE -> text.getBytes(StandardCharsets.UTF_16BE);
+                case WINDOWS_1258 -> VietnameseEncoders.windows1258(text);
+                case TCVN3 -> VietnameseEncoders.tcvn3(text);
+                case VNI -> VietnameseEncoders.vni(text);
+            };
+        }
+    }
+
+    /** An accounts file as the office's software writes it: a title, the header, a row per name. */
+    static String accountsText(char sep, String lineBreak) {
+        StringBuilder text = new StringBuilder("DANH SÁCH TÀI KHOẢN CÔNG DÂN HỌC TẬP").append(lineBreak);
+        text.append(String.join(String.valueOf(sep), "Mã tài khoản", "Số CCCD", "Họ và tên", "Giới tính", "Ghi chú",
+                "Ngày cập nhật")).append(lineBreak);
+        for (int i = 0; i < NAMES.size(); i++) {
+            text.append(String.join(String.valueOf(sep), "TK" + i, String.format("0010900%05d", i), NAMES.get(i),
+                    i % 2 == 0 ? "Nữ" : "Nam", "Đã xác minh", "01/10/2025")).append(lineBreak);
+        }
+        return text.toString();
+    }
+
+    @ParameterizedTest
+    @EnumSource(OfficeEncoding.class)
+    void everyEncodingAnOfficeSavesInIsReadWithTheExactNames(OfficeEncoding encoding) throws IOException {
+        Path p = dir.resolve("tai_khoan.csv");
+        Files.write(p, encoding.encode(accountsText(encoding.separator, encoding.lineBreak)));
+        List<SourceRow> out = new ArrayList<>();
+        FileReadReport report = read(p, out);
+        assertEquals(encoding.label, report.encoding());
+        assertEquals(encoding.separator, report.separator());
+        assertEquals(2, report.headerRowNumber());
+        assertEquals(List.of("Ghi chú"), report.unknownColumns());
+        assertEquals(LegacyFontCounts.NONE, report.legacyFontCells());
+        assertEquals(NAMES, out.stream().map(r -> r.values().get("full_name")).toList());
+        for (SourceRow row : out) {
+            assertTrue(Normalizer.isNormalized(row.values().get("full_name"), Normalizer.Form.NFC));
+            assertTrue(List.of("Nam", "Nữ").contains(row.values().get("sex")), row.values().toString());
+        }
+        assertEquals("TK0,001090000000,Nguyễn Thị Ngọc Ánh,Nữ,Đã xác minh,01/10/2025", out.get(0).raw(),
+                "raw is Unicode (NFC from the legacy encodings)");
+    }
+
+    @Test
+    void excelUnicodeTextQuotesCellsWithTabsQuotesOrLineBreaks() throws IOException {
+        Path p = dir.resolve("don_vi.csv");
+        String text = "Mã đơn vị\tTên đơn vị\tNgày cập nhật\r\n"
+                + "DV1\t\"Trường THCS \"\"Quang Trung\"\"\tcơ sở 2\"\t01/10/2025\r\n"
+                + "DV2\t\"UBND xã Đông Hoà\r\nthôn 3\"\t02/10/2025\r\n";
+        Files.write(p, OfficeEncoding.EXCEL_UNICODE_TEXT.encode(text));
+        List<SourceRow> out = new ArrayList<>();
+        FileReadReport report = read(p, out);
+        assertEquals('\t', report.separator());
+        assertEquals(List.of("Trường THCS \"Quang Trung\"\tcơ sở 2", "UBND xã Đông Hoà\r\nthôn 3"),
+                out.stream().map(r -> r.values().get("unit_name")).toList());
+        assertEquals(3, out.get(1).rowNumber());
+    }
+
+    @Test
+    void aFileWhoseEncodingCannotBeToldIsRefusedSayingWhatToDo() throws IOException {
+        Path p = dir.resolve("dan_so.csv");
+        Files.write(p, concat("Nam,Ma xa,So nguoi\n2024,00001,5 ".getBytes(StandardCharsets.US_ASCII),
+                new byte[] {(byte) 0xB1, (byte) 0xA9, '\n'}));
+        SourceFileException e = assertThrows(SourceFileException.class, () -> read(p, new ArrayList<>()));
+        assertEquals("dan_so.csv: cannot tell the text encoding (tried UTF-8, UTF-16, Windows-1258, TCVN3, VNI);"
+                + " in Excel choose File > Save As > \"CSV UTF-8 (Comma delimited) (*.csv)\" and export again",
+                e.getMessage());
+    }
+
+    @Test
+    void aWindows1258FileWithAByteItHasNotIsRefusedAtItsLine() throws IOException {
+        Path p = dir.resolve("tai_khoan.csv");
+        byte[] good = VietnameseEncoders.windows1258(accountsText(',', "\r\n"));
+        Files.write(p, concat(good, "TK99,001090000099,Nguy".getBytes(StandardCharsets.US_ASCII),
+                new byte[] {(byte) 0x81}, "n,Nam,,01/10/2025\r\n".getBytes(StandardCharsets.US_ASCII)));
+        SourceFileException e = assertThrows(SourceFileException.class, () -> read(p, new ArrayList<>()));
+        assertEquals("tai_khoan.csv: not valid Windows-1258 text at line " + (NAMES.size() + 3)
+                + "; save the file as UTF-8 (Excel: CSV UTF-8) and export again", e.getMessage());
+    }
+
+    @Test
+    void cellsTypedInALegacyFontInAUtf8FileAreConvertedAndCounted() throws IOException {
+        String tcvn3 = VietnameseEncoders.asWindows1252(VietnameseEncoders.tcvn3("Nguyễn Thị Ngọc Ánh"));
+        String vni = VietnameseEncoders.asWindows1252(VietnameseEncoders.vni("Đặng Quốc Huy"));
+        assertEquals("NguyÔn ThÞ Ngäc ¸nh", tcvn3);
+        assertEquals("Ñaëng Quoác Huy", vni);
+        Path p = write("tai_khoan.csv", "Mã tài khoản,Số CCCD,Họ và tên,Ngày cập nhật\n"
+                + "TK1,001190000001," + tcvn3 + ",01/10/2025\n"
+                + "TK2,001090000002," + vni + ",01/10/2025\n"
+                + "TK3,001090000003,Trần Văn Tài,01/10/2025\n"
+                + "TK4,001090000004,José Müller,01/10/2025\n", false);
+        List<SourceRow> out = new ArrayList<>();
+        FileReadReport report = read(p, out);
+        assertEquals(List.of("Nguyễn Thị Ngọc Ánh", "Đặng Quốc Huy", "Trần Văn Tài", "José Müller"),
+                out.stream().map(r -> r.values().get("full_name")).toList());
+        assertEquals(new LegacyFontCounts(1, 1), report.legacyFontCells());
+        assertTrue(out.get(0).raw().contains("Nguyễn Thị Ngọc Ánh"), out.get(0).raw());
     }
 
     @Test

@@ -26,6 +26,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cdht.pipelines.source.SourceRow;
+import vn.cdht.pipelines.source.text.LegacyFontCounts;
+import vn.cdht.pipelines.source.text.VietnameseEncoders;
 import vn.cdht.warehouse.source.SourceEntity;
 
 class XlsxSourceReaderTest {
@@ -247,6 +249,73 @@ class XlsxSourceReaderTest {
                 () -> SourceFileReader.read(SourceFile.of(p), r -> { }));
         assertEquals("don_vi.xlsx: no header row found in the first 20 rows (expected headers such as 'Mã đơn vị', "
                 + "'Tên đơn vị', 'Ngày cập nhật')", e.getMessage());
+    }
+
+    private static String inTcvn3(String text) {
+        return VietnameseEncoders.asWindows1252(VietnameseEncoders.tcvn3(text));
+    }
+
+    private static String inVni(String text) {
+        return VietnameseEncoders.asWindows1252(VietnameseEncoders.vni(text));
+    }
+
+    /** An accounts sheet typed in a legacy font by {@code font}: title, header and names; then two rows in Unicode. */
+    private Path accountsTypedIn(java.util.function.UnaryOperator<String> font, List<String> names, String file)
+            throws IOException {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        Sheet s = wb.createSheet("DS");
+        // the title typed in capitals (in TCVN3, .VnTimeH draws the small letters' bytes as capitals)
+        title(s, 0, font.apply("DANH SÁCH TÀI KHOẢN"), 3);
+        cells(s.createRow(2), font.apply("Mã tài khoản"), font.apply("Số CCCD"), font.apply("Họ và tên"),
+                font.apply("Ngày cập nhật"));
+        int r = 3;
+        for (String name : names) {
+            cells(s.createRow(r), "T" + r, "001090000" + r, font.apply(name), "01/10/2025");
+            r++;
+        }
+        cells(s.createRow(r), "U" + r, "001090000" + r, "Nguyễn Thị Ngọc Ánh", "01/10/2025"); // Unicode
+        cells(s.createRow(r + 1), "A" + r, "001090000" + r, "Nguyen Van An", "01/10/2025");  // plain ASCII
+        cells(s.createRow(r + 2), "X" + r, "001090000" + r, font.apply(names.get(1)), "01/10/2025"); // a shared string again
+        return save(wb, file);
+    }
+
+    private static List<String> legacyNames() {
+        List<String> names = new ArrayList<>(List.of("Nguyễn Thị Ngọc Ánh", "Đặng Quốc Huy"));
+        names.addAll(VietnameseEncoders.vowelLines());
+        return names;
+    }
+
+    private static List<String> expectedNames(List<String> names) {
+        List<String> expected = new ArrayList<>(names);
+        expected.addAll(List.of("Nguyễn Thị Ngọc Ánh", "Nguyen Van An", names.get(1)));
+        return expected;
+    }
+
+    @Test
+    void cellsTypedInTcvn3AreConvertedAndCounted() throws IOException {
+        List<String> names = legacyNames();
+        List<SourceRow> out = new ArrayList<>();
+        FileReadReport report = SourceFileReader.read(
+                SourceFile.of(accountsTypedIn(XlsxSourceReaderTest::inTcvn3, names, "tai_khoan.xlsx")), out::add);
+        assertEquals(expectedNames(names), out.stream().map(row -> row.values().get("full_name")).toList());
+        assertEquals(3, report.headerRowNumber(), "the header typed in TCVN3 is found");
+        assertEquals(FileReadReport.XLSX_ENCODING, report.encoding());
+        // the title, 3 of the headers ("Sè CCCD" is Vietnamese as it is: kept, and matched as TCVN3), the names and
+        // the shared string used again
+        assertEquals(new LegacyFontCounts(1 + 3 + names.size() + 1, 0), report.legacyFontCells());
+        assertEquals("T3,0010900003,Nguyễn Thị Ngọc Ánh,01/10/2025", out.get(0).raw());
+    }
+
+    @Test
+    void cellsTypedInVniAreConvertedAndCounted() throws IOException {
+        List<String> names = legacyNames();
+        List<SourceRow> out = new ArrayList<>();
+        FileReadReport report = SourceFileReader.read(
+                SourceFile.of(accountsTypedIn(XlsxSourceReaderTest::inVni, names, "tai_khoan.xlsx")), out::add);
+        assertEquals(expectedNames(names), out.stream().map(row -> row.values().get("full_name")).toList());
+        assertEquals(3, report.headerRowNumber(), "the header typed in VNI is found");
+        // as in TCVN3, "Soá CCCD" is a syllable as it is: the header is matched, the cell kept
+        assertEquals(new LegacyFontCounts(0, 1 + 3 + names.size() + 1), report.legacyFontCells());
     }
 
     @Test

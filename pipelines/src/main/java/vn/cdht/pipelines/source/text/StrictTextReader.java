@@ -1,4 +1,4 @@
-package vn.cdht.pipelines.source.files;
+package vn.cdht.pipelines.source.text;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,22 +6,21 @@ import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * Strict UTF-8 decoding that knows where it is: every character before invalid bytes is handed out first, then
- * {@link InvalidUtf8Exception} names the physical line of the bad bytes. (InputStreamReader drops the characters it
- * decoded in the read that fails, and the readers above it read far ahead, so no line count above it is right.)
+ * Strict decoding that knows where it is: every character before bytes that are not text in the encoding is handed
+ * out first, then {@link UndecodableTextException} names the physical line of the bad bytes. (InputStreamReader drops
+ * the characters it decoded in the read that fails, and the readers above it read far ahead, so no line count above
+ * it is right.)
  */
-final class Utf8Reader extends Reader {
+final class StrictTextReader extends Reader {
 
     private static final int BUFFER = 8192;
 
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final TextEncoding encoding;
+    private final CharsetDecoder decoder;
     private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER).flip();
     private final CharBuffer chars = CharBuffer.allocate(BUFFER).flip();
     private boolean endOfInput;
@@ -30,8 +29,10 @@ final class Utf8Reader extends Reader {
     private long lineBreaks;
     private boolean afterCr;
 
-    Utf8Reader(InputStream in) {
+    StrictTextReader(InputStream in, TextEncoding encoding) {
         this.in = in;
+        this.encoding = encoding;
+        this.decoder = encoding.strictDecoder();
     }
 
     @Override
@@ -42,7 +43,7 @@ final class Utf8Reader extends Reader {
         }
         if (!chars.hasRemaining() && !fill()) {
             if (invalid) {
-                throw new InvalidUtf8Exception(lineBreaks + 1);
+                throw new UndecodableTextException(encoding, lineBreaks + 1);
             }
             return -1;
         }
