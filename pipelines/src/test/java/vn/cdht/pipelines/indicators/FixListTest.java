@@ -44,8 +44,11 @@ class FixListTest {
         SharedWarehouse.clearIngestedData();
         SharedWarehouse.control().migrate();
         Path b1 = IndicatorsFixture.write(dir.resolve("fix-1"));
-        // one unit more than IndicatorsTest's batch: not the same files, so not recognised as ingested by an earlier test
+        // a unit and an account more than IndicatorsTest's batch: not the same bytes, so not skipped as ingested before
         Files.writeString(b1.resolve("don_vi.csv"), "UnitFX01,Trường Mầm non Hoa Sen,Trường học,51,525,21142,5,10/01/2024\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(b1.resolve("tai_khoan.csv"),
+                "A30,051090000030,Đặng Quốc Huy,01/01/1990,Nam,51,525,21142,UnitTB01,III,01/04/2024,01/04/2024,Hoạt động\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         first = ingest(b1);
         afterFirst = fixList();
