@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  *       characters, as on the unit list;</li>
  *   <li>the phone (field {@code phone}, and only when it is the field to correct: no other value carries it) only its
  *       last three digits;</li>
- *   <li>in every other value (and in account ids, record keys, names), any run of nine or more digits, with or
- *       without spaces, dots or dashes between them (a CCCD or a phone typed in the wrong column, an account id that
- *       is a CCCD), masked as a CCCD is;</li>
+ *   <li>in every other value (and in account ids, record keys, names), any number of nine or more digits, also
+ *       written in groups with one separator (a CCCD or a phone typed in the wrong column, an account id that is a
+ *       CCCD), masked as a CCCD is; dates and times stay as written;</li>
  *   <li>a value longer than {@value #MAX_CHARS} characters (a pasted paragraph) cut, with "…".</li>
  * </ul>
  * The fix-list template prints values, account ids and names through these functions only.
@@ -27,8 +27,12 @@ public final class FixValues {
     /** What an empty cell prints as. */
     public static final String EMPTY = "(để trống)";
     private static final int PHONE_KEEP = 3;
-    /** Nine or more digits, single spaces, dots, dashes or apostrophes allowed between them. */
-    private static final Pattern LONG_NUMBER = Pattern.compile("\\d(?:[\\s.'-]?\\d){8,}");
+    /**
+     * A run of digits, or groups of digits joined by one and the same separator (a space, a dot, a dash or an
+     * apostrophe): "051 304 123 453", "0905.123.456"; a date and time ("2026-11-24 09:30") is two runs, not one.
+     */
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:([ .'-])\\d+(?:\\1\\d+)*)?");
+    private static final int LONG_DIGITS = 9;
 
     private FixValues() {
     }
@@ -83,10 +87,11 @@ public final class FixValues {
 
     /** Every run of nine or more digits (separators allowed) masked as a CCCD: "TK051304123453" → "TK051*******53". */
     static String maskNumbers(String s) {
-        Matcher m = LONG_NUMBER.matcher(s);
+        Matcher m = NUMBER.matcher(s);
         StringBuilder out = new StringBuilder(s.length());
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(CccdMask.mask(m.group().replaceAll("\\D", ""))));
+            String digits = m.group().replaceAll("\\D", "");
+            m.appendReplacement(out, Matcher.quoteReplacement(digits.length() >= LONG_DIGITS ? CccdMask.mask(digits) : m.group()));
         }
         m.appendTail(out);
         return out.toString();

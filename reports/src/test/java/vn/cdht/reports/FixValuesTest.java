@@ -31,6 +31,9 @@ class FixValuesTest {
         assertEquals("TK051*******53", FixValues.text("TK051304123453"), "an account id that is a CCCD");
         assertEquals("gọi 091*****78 nhé", FixValues.text("gọi 0912 345 678 nhé"));
         assertEquals("TK51000123", FixValues.text("TK51000123"), "eight digits stay");
+        assertEquals("051*******53 và 090*****56", FixValues.text("051.304.123.453 và 0905-123-456"));
+        assertEquals("2026-11-24 09:30:00", FixValues.shown("updated_at", "2026-11-24 09:30:00"), "a date and time");
+        assertEquals("24/11/2026 09:30", FixValues.shown("submitted_at", "24/11/2026 09:30"));
         assertEquals("31/11/2026", FixValues.shown("decided_on", "31/11/2026"));
         assertEquals("85,5", FixValues.shown("total_score", "85,5"));
         String cut = FixValues.shown("full_name", "Lê Văn Dài ".repeat(20));
