@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  *       characters, as on the unit list;</li>
  *   <li>the phone (field {@code phone}, and only when it is the field to correct: no other value carries it) only its
  *       last three digits;</li>
- *   <li>in every other value (and in account ids, record keys, names), any number of nine or more digits, also
- *       written in groups with one separator (a CCCD or a phone typed in the wrong column, an account id that is a
- *       CCCD), masked as a CCCD is; dates and times stay as written;</li>
+ *   <li>in every other value (and in account ids, record keys, names), any number of nine or more digits standing
+ *       on its own, also written in groups with one separator (a CCCD or a phone typed in the wrong column, an
+ *       account id that is a bare CCCD), masked as a CCCD is; ids of letters and digits ("TK51001000123",
+ *       "PD2026991234567891") and dates and times stay as written, the manager looks them up in the software;</li>
  *   <li>a value longer than {@value #MAX_CHARS} characters (a pasted paragraph) cut, with "…".</li>
  * </ul>
  * The fix-list template prints values, account ids and names through these functions only.
@@ -31,7 +32,7 @@ public final class FixValues {
      * A run of digits, or groups of digits joined by one and the same separator (a space, a dot, a dash or an
      * apostrophe): "051 304 123 453", "0905.123.456"; a date and time ("2026-11-24 09:30") is two runs, not one.
      */
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:([ .'-])\\d+(?:\\1\\d+)*)?");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d])\\d+(?:([ .'-])\\d+(?:\\1\\d+)*)?(?![\\p{L}\\d])");
     private static final int LONG_DIGITS = 9;
 
     private FixValues() {
@@ -85,7 +86,7 @@ public final class FixValues {
         return t == null ? null : shorten(t, MAX_NAME_CHARS);
     }
 
-    /** Every run of nine or more digits (separators allowed) masked as a CCCD: "TK051304123453" → "TK051*******53". */
+    /** Every number of nine or more digits on its own (one separator allowed) masked as a CCCD: "051304123453" → "051*******53". */
     static String maskNumbers(String s) {
         Matcher m = NUMBER.matcher(s);
         StringBuilder out = new StringBuilder(s.length());

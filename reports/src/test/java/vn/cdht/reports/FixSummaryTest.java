@@ -140,8 +140,11 @@ class FixSummaryTest extends UnitReportTest {
         assertTrue(flat.contains("Tổng cộng " + n(open) + " " + n(fresh) + " " + n(fixed)), flat);
         assertTrue(flat.contains("So với đợt trước (f-1111aaaa2222bbbb): +" + n(fresh) + " mới, −" + n(fixed) + " đã sửa."), flat);
         assertTrue(flat.contains("1.2"), "thousands with a dot: " + flat);
-        assertTrue(flat.contains("Số đơn vị có dữ liệu cần sửa: " + unitsOpen.size() + " (chưa kể các dòng không rõ đơn vị)."), flat);
-        assertTrue(flat.contains("Theo lý do, toàn tỉnh"));
+        assertTrue(flat.contains("Toàn tỉnh: " + n(open) + " mục đang cần sửa ở " + unitsOpen.size()
+                + " đơn vị và ở các dòng không rõ đơn vị."), flat);
+        // the province first: its total, the change, the counts per reason; then unit by unit
+        assertTrue(flat.indexOf("Theo lý do, toàn tỉnh") < flat.indexOf("Theo đơn vị"), flat);
+        assertTrue(flat.indexOf("So với đợt trước") < flat.indexOf("Chi hội khuyến học thôn An Lạc"), flat);
         int pages = pdfPages(pdf);
         assertTrue(pages >= 2, "18 units do not fit on one page");
         assertTrue(text.contains("Trang 1/" + pages) && text.contains("Trang " + pages + "/" + pages));
@@ -161,14 +164,29 @@ class FixSummaryTest extends UnitReportTest {
         try (Workbook wb = workbook(xlsx)) {
             Sheet sheet = wb.getSheetAt(0);
             assertEquals("Tổng hợp cần sửa", sheet.getSheetName());
-            Row header = rowWith(sheet, "Đang cần sửa");
+            // the table per reason, first: its rows add up to the province's total
+            Row reasons = rowWith(sheet, "Đang cần sửa");
+            long[] perReason = new long[3];
+            for (int r = reasons.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
+                Row x = sheet.getRow(r);
+                if (x == null) {
+                    continue;
+                }
+                if (strings(x).contains("Theo đơn vị")) {
+                    break;
+                }
+                perReason[0] += number(x, columnOf(reasons, "Đang cần sửa"));
+                perReason[1] += number(x, columnOf(reasons, "Mới trong đợt"));
+                perReason[2] += number(x, columnOf(reasons, "Đã sửa trong đợt"));
+            }
+            assertEquals(List.of(open, fresh, fixed), List.of(perReason[0], perReason[1], perReason[2]), "per reason");
+            Row header = rowWith(sheet, "Đơn vị / Dữ liệu"); // then the table per unit
             int stt = columnOf(header, "STT");
             int unit = columnOf(header, "Đơn vị / Dữ liệu");
             int reason = columnOf(header, "Lý do");
             int openCol = columnOf(header, "Đang cần sửa");
             int newCol = columnOf(header, "Mới trong đợt");
             int fixedCol = columnOf(header, "Đã sửa trong đợt");
-            assertEquals(header.getRowNum() + 1, sheet.getPaneInformation().getHorizontalSplitTopRow(), "frozen header");
             long[] detail = new long[3];
             long[] units = new long[3];
             long[] current = null;

@@ -28,7 +28,9 @@ class FixValuesTest {
 
     @Test
     void longNumbersAnywhereElseAreMaskedAndLongTextCut() {
-        assertEquals("TK051*******53", FixValues.text("TK051304123453"), "an account id that is a CCCD");
+        assertEquals("051*******53", FixValues.text("051304123453"), "an account id that is a bare CCCD");
+        assertEquals("TK51001000123", FixValues.text("TK51001000123"), "an id of letters and digits, as the software shows it");
+        assertEquals("PD2026991234567891", FixValues.text("PD2026991234567891"));
         assertEquals("gọi 091*****78 nhé", FixValues.text("gọi 0912 345 678 nhé"));
         assertEquals("TK51000123", FixValues.text("TK51000123"), "eight digits stay");
         assertEquals("051*******53 và 090*****56", FixValues.text("051.304.123.453 và 0905-123-456"));

@@ -147,26 +147,26 @@ class UnitFixListTest extends UnitReportTest {
         assertFalse(text.contains("Hoàng Văn Khác") || text.contains("Vũ Thị Ngoài") || text.contains("Mạc Văn Lạc"));
 
         // the reason and what to do, in plain Vietnamese, each in its column
-        String reasons = column(pdf, 366, 486);
-        String actions = column(pdf, 486, 606);
-        String records = column(pdf, 170, 236);
-        String values = column(pdf, 292, 366);
+        String reasons = column(pdf, 390, 504);
+        String actions = column(pdf, 504, 610);
+        String records = column(pdf, 180, 264);
+        String values = column(pdf, 318, 390);
         assertTrue(reasons.contains("Số CCCD có 11 chữ số (mất chữ số 0 đầu tiên khi mở bằng Excel); đã được tự sửa"), reasons);
         assertTrue(reasons.contains("Tổng điểm khác tổng điểm của 10 tiêu chí"), reasons);
         assertTrue(actions.contains("Số CCCD có 11 chữ số: kiểm tra chữ số 0 đầu tiên"), actions);
         assertTrue(actions.contains("Nhập lại Số CCCD đúng 12 chữ số như trên thẻ"), actions);
-        assertTrue(column(pdf, 606, 660).contains("Không được nhận") && column(pdf, 606, 660).contains("Cần kiểm tra"));
-        assertTrue(column(pdf, 660, 684).contains("Mới"));
+        assertTrue(column(pdf, 610, 662).contains("Không được nhận") && column(pdf, 610, 662).contains("Cần kiểm tra"));
+        assertTrue(column(pdf, 662, 686).contains("Mới"));
         assertTrue(records.contains("Phiếu tự đánh giá PDG2600002"), records);
         assertTrue(records.contains("Công nhận năm 2026") && records.contains("Thông tin đơn vị"), records);
-        assertTrue(column(pdf, 236, 292).contains("Cả dòng"), "a whole-row finding");
+        assertTrue(column(pdf, 264, 318).contains("Cả dòng"), "a whole-row finding");
         assertTrue(values.contains("(để trống)"), "a missing name");
         assertTrue(values.contains("31/11/2026") && values.contains("85,5") && values.contains("99999"), "as written: " + values);
 
         // the count at the end is the rows printed: STT 1..41 in order, one row each
         assertTrue(flat.contains("Tổng số mục cần sửa: " + FixFixture.LISTED), flat);
         List<Integer> stt = new ArrayList<>();
-        for (String n : column(pdf, 0, 22).split(" ")) {
+        for (String n : column(pdf, 0, 20).split(" ")) {
             if (n.matches("\\d+")) {
                 stt.add(Integer.parseInt(n));
             }
@@ -181,7 +181,7 @@ class UnitFixListTest extends UnitReportTest {
         assertTrue(text.contains("Trang " + pages + "/" + pages));
         assertTrue(text.contains("Trang 1/" + pages));
         int headers = text.split("Cần sửa trên phần mềm", -1).length - 1;
-        assertTrue(headers == pages || headers == pages - 1 && !column(pdf, 0, 22).isEmpty(),
+        assertTrue(headers == pages || headers == pages - 1 && !column(pdf, 0, 20).isEmpty(),
                 "the column header on every page of the table (the totals may have a page of their own): " + headers);
     }
 
@@ -213,7 +213,7 @@ class UnitFixListTest extends UnitReportTest {
     void xlsxHasTheSameRowsTypedAndMasked() throws Exception {
         byte[] xlsx = xlsx();
         keep("fix-list.xlsx", xlsx);
-        String pdf = pdfText(pdf());
+        String names = column(pdf(), 88, 180);
         try (Workbook wb = workbook(xlsx)) {
             assertEquals(1, wb.getNumberOfSheets());
             Sheet sheet = wb.getSheetAt(0);
@@ -250,8 +250,7 @@ class UnitFixListTest extends UnitReportTest {
                 values.add(v == null || v.getCellType() != CellType.STRING ? "" : v.getStringCellValue().strip());
                 Cell n = x.getCell(name);
                 if (n != null && n.getCellType() == CellType.STRING && !n.getStringCellValue().isBlank()) {
-                    assertTrue(pdf.replaceAll("\\s+", " ").contains(n.getStringCellValue().strip().substring(0,
-                            Math.min(20, n.getStringCellValue().strip().length()))), n.getStringCellValue());
+                    assertTrue(names.contains(n.getStringCellValue().replaceAll("\\s+", " ").strip()), n.getStringCellValue());
                 }
             }
             assertEquals(FixFixture.LISTED, rows);
@@ -260,7 +259,7 @@ class UnitFixListTest extends UnitReportTest {
             assertTrue(values.contains("*******456"), values::toString);
             // the same values, in the same order, in the PDF's column
             assertEquals(String.join("", values).replaceAll("\\s+", ""),
-                    column(pdf(), 292, 366).replaceAll("\\s+", ""), "the value column of the PDF and of the XLSX");
+                    column(pdf(), 318, 390).replaceAll("\\s+", ""), "the value column of the PDF and of the XLSX");
 
             Row total = rowWith(sheet, "Tổng số mục cần sửa:");
             assertEquals(FixFixture.LISTED, (int) firstNumber(total, columnOf(total, "Tổng số mục cần sửa:")));
