@@ -214,7 +214,10 @@ class FixListBulletinsTest {
             create(catalog, "raw.units", "unit_code string, unit_name string, batch_id string, file_name string,"
                     + " row_number long, raw_line string, ingested_at timestamptz");
             append(create(catalog, "raw.self_assessments", "assessment_id string, account_id string, year string,"
-                    + " total_score string, batch_id string, file_name string, row_number long, raw_line string,"
+                    + " criteria_set string, citizen_group string, score_1 string, score_2 string, score_3 string,"
+                    + " score_4 string, score_5 string, score_6 string, score_7 string, score_8 string, score_9 string,"
+                    + " score_10 string, total_score string, result string, submitted_at string, updated_at string,"
+                    + " status string, batch_id string, file_name string, row_number long, raw_line string,"
                     + " ingested_at timestamptz"),
                     row("assessment_id", "PDG2600002", "account_id", "TK51000101", "year", "2026", "total_score", "85,5",
                             "batch_id", "f-1111aaaa2222bbbb", "file_name", "phieu_danh_gia.csv", "row_number", 7L,

@@ -142,9 +142,10 @@ final class FixFixture {
                                 "Mở phiếu tự đánh giá, kiểm tra điểm từng tiêu chí và Tổng điểm", i);
                     }
                 }
+                // no single field at fault (rules/fix_reasons.csv): the mart has no field, a label for the scores
                 case 2 -> assessment(UNIT, account, "PDG26" + String.format("%05d", i), "score_3", "12", "quarantined",
-                        "SCORE_OUT_OF_RANGE", "TC3", "Điểm tiêu chí 3 lớn hơn điểm tối đa",
-                        "Sửa điểm tiêu chí 3 trên phiếu tự đánh giá", i);
+                        "SCORE_OUT_OF_RANGE", "Điểm tiêu chí", "Điểm một tiêu chí vượt quá thang điểm của Bộ tiêu chí",
+                        "Nhập lại điểm từng tiêu chí trong thang điểm rồi lưu lại phiếu", i);
                 case 3 -> recognition(UNIT, account, "decided_on", "31/11/2026", "quarantined", "BAD_DATE",
                         "Ngày quyết định", "Ngày quyết định không có thật (31/11/2026)",
                         "Sửa Ngày quyết định công nhận theo quyết định đã ký", i);
@@ -238,8 +239,8 @@ final class FixFixture {
             "80", "Đạt", "15/10/2026 09:00", "15/10/2026 09:00", "Hoạt động"};
         values[columns.indexOf(field)] = value;
         insert("raw.self_assessments", columns, values, "phieu_danh_gia.csv", row, String.join(",", values), n);
-        finding(unit, "self_assessments", id, account, finding, code, field, label, reason, action, "phieu_danh_gia.csv",
-                row, n);
+        finding(unit, "self_assessments", id, account, finding, code, code.equals("SCORE_OUT_OF_RANGE") ? null : field,
+                label, reason, action, "phieu_danh_gia.csv", row, n);
     }
 
     private void recognition(String unit, String account, String field, String value, String finding, String code,

@@ -162,6 +162,8 @@ class UnitFixListTest extends UnitReportTest {
         assertTrue(column(pdf, 264, 318).contains("Cả dòng"), "a whole-row finding");
         assertTrue(values.contains("(để trống)"), "a missing name");
         assertTrue(values.contains("31/11/2026") && values.contains("85,5") && values.contains("99999"), "as written: " + values);
+        assertTrue(values.contains("TC1–10: 8; 8; 12; 8; 8; 8; 8; 8; 8; 8"), "the scores when no single one is named: " + values);
+        assertTrue(column(pdf, 264, 318).contains("Điểm tiêu chí"), "the mart's label when no single field is at fault");
 
         // the count at the end is the rows printed: STT 1..41 in order, one row each
         assertTrue(flat.contains("Tổng số mục cần sửa: " + FixFixture.LISTED), flat);
