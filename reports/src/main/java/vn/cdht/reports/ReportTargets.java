@@ -59,14 +59,17 @@ final class ReportTargets {
                     + " WHERE u.unit_code = ? LIMIT 1", r.scope()));
             // a unit known to core, or only to its findings (its own row was quarantined); one with nothing to fix
             // still gets its page, saying so
-            case FIX_LIST -> List.of(one(r, "SELECT coalesce(u.unit_name, f.unit_name, ?),"
+            case FIX_LIST -> List.of(one(r, "SELECT coalesce(u.unit_name, f.unit_name, w.unit_name, ?),"
                     + " coalesce(f.province_name_2025, p.province_name_2025, '')"
                     + " FROM (SELECT ? AS unit_code) s"
                     + " LEFT JOIN (SELECT * FROM core.units WHERE unit_code = ? LIMIT 1) u ON true"
                     + " LEFT JOIN (SELECT * FROM mart.fix_list WHERE unit_code = ? LIMIT 1) f ON true"
                     + " LEFT JOIN (SELECT * FROM mart.unit_progress WHERE unit_code = ? ORDER BY year DESC LIMIT 1) p ON true"
+                    // the name as the unit's own row was written, when that row was not taken in
+                    + " LEFT JOIN (SELECT unit_name FROM raw.units WHERE unit_code = ? AND unit_name IS NOT NULL"
+                    + " ORDER BY ingested_at DESC LIMIT 1) w ON true"
                     + " WHERE u.unit_code IS NOT NULL OR f.unit_code IS NOT NULL",
-                    r.scope(), r.scope(), r.scope(), r.scope(), r.scope()));
+                    r.scope(), r.scope(), r.scope(), r.scope(), r.scope(), r.scope()));
             case FIX_SUMMARY -> List.of(one(r, "SELECT province_name, province_name FROM ref.provinces_2025"
                     + " WHERE province_code = ? LIMIT 1", r.scope()));
         };

@@ -25,6 +25,7 @@ final class FixFixture {
     static final String UNIT_NAME = "Trường Tiểu học Nghĩa Hành số 2";
     static final String OTHER = "Xk9OTHER";
     static final String CLEAN = "C51clean";
+    static final String PENDING = "P51pendg";
     static final String BATCH = "f-3333cccc4444dddd";
     static final String PREVIOUS = "f-1111aaaa2222bbbb";
     static final int LISTED = 41;
@@ -176,6 +177,14 @@ final class FixFixture {
         if (listed != LISTED) {
             throw new IllegalStateException("the fixture has " + listed + " findings of the unit, not " + LISTED);
         }
+        // a unit whose own row was not taken in: not in core.units, its citizens' unit code unknown until it is corrected
+        unitRow(PENDING, "Chi hội khuyến học thôn Bắc", "updated_at", "31/02/2026", "quarantined", "BAD_DATE",
+                "Ngày cập nhật", "Ngày không đúng định dạng hoặc không có thật", "Nhập lại ngày theo dạng ngày/tháng/năm", 401);
+        for (int k = 1; k <= 2; k++) {
+            account(PENDING, "TK5100080" + k, "05119012345" + k, "Lý Thị Chờ " + k, "090500080" + k, "flag", "UNKNOWN_UNIT",
+                    "unit_code", "Mã đơn vị", "Mã đơn vị không có trong danh sách đơn vị",
+                    "Chọn lại đơn vị trong danh mục của phần mềm", 401 + k);
+        }
         // the other unit of the province: never on the unit's list
         citizen(OTHER, "TK52000001", "051099999999", "Hoàng Văn Khác", "0988777666", false);
         account(OTHER, "TK52000001", "51099999999", "Hoàng Văn Khác", "0988777666", "flag", "CCCD_REPAIRED",
@@ -294,7 +303,7 @@ final class FixFixture {
                 + " ?, ?, '51', 'Tỉnh Quảng Ngãi', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, BATCH);
             ps.setString(2, unit);
-            ps.setString(3, unit == null ? null : unit.equals(UNIT) ? UNIT_NAME : "Trường THCS Khác");
+            ps.setString(3, unit == null || unit.equals(PENDING) ? null : unit.equals(UNIT) ? UNIT_NAME : "Trường THCS Khác");
             ps.setString(4, unit == null ? null : unit.equals(UNIT) ? "51001" : "51002");
             ps.setString(5, unit == null ? null : unit.equals(UNIT) ? "Xã Nghĩa Hành" : "Xã Khác");
             ps.setString(6, entity);

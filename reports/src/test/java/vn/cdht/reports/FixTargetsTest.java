@@ -46,6 +46,8 @@ class FixTargetsTest {
         assertEquals(List.of(new ReportTarget(FixFixture.CLEAN, "Chi hội khuyến học thôn Đông", "Quảng Ngãi")),
                 resolve(ReportKind.FIX_LIST, FixFixture.CLEAN), "nothing to fix: still its page");
         assertEquals("Chi hội mới", resolve(ReportKind.FIX_LIST, "N51onlyF").get(0).name(), "known only by its findings");
+        assertEquals("Chi hội khuyến học thôn Bắc", resolve(ReportKind.FIX_LIST, FixFixture.PENDING).get(0).name(),
+                "its own row not taken in: the name as written");
     }
 
     @Test

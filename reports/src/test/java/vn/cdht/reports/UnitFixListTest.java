@@ -310,6 +310,21 @@ class UnitFixListTest extends UnitReportTest {
     }
 
     @Test
+    void aUnitWhoseOwnRowWasNotTakenInIsNamedAsWrittenAndToldWhatToFixFirst() throws Exception {
+        try (Connection c = load(FixFixture.PENDING)) {
+            byte[] pdf = ENGINE.export(fill(c, FixFixture.PENDING, FixFixture.PENDING), ReportFormat.PDF);
+            keep("fix-list-pending-unit.pdf", pdf);
+            String flat = pdfText(pdf).replaceAll("\\s+", " ");
+            assertTrue(flat.contains("CHI HỘI KHUYẾN HỌC THÔN BẮC"), "its name as its own row wrote it: " + flat);
+            assertTrue(flat.contains("Lưu ý: thông tin của chính đơn vị chưa được nhận"), flat);
+            assertTrue(flat.contains("Sửa thông tin đơn vị trước: 2 mục về mã đơn vị của công dân sẽ tự hết"), flat);
+            assertTrue(flat.contains("Tổng số mục cần sửa: 3"), flat);
+        }
+        String unit = pdfText(pdf()).replaceAll("\\s+", " ");
+        assertFalse(unit.contains("Lưu ý: thông tin của chính đơn vị"), "not for a unit whose citizens' code is known");
+    }
+
+    @Test
     void aUnitWithNothingToFixGetsAPageSayingSo() throws Exception {
         try (Connection c = load(FixFixture.CLEAN)) {
             assertEquals(0, count(c, "SELECT count(*) FROM mart.fix_list"));
@@ -341,7 +356,7 @@ class UnitFixListTest extends UnitReportTest {
             for (int page = 0; page < doc.getNumberOfPages(); page++) {
                 org.apache.pdfbox.text.PDFTextStripperByArea area = new org.apache.pdfbox.text.PDFTextStripperByArea();
                 area.setSortByPosition(true);
-                float top = page == 0 ? 28 + 136 + 30 : 28 + 30;
+                float top = page == 0 ? 28 + 150 + 30 : 28 + 30;
                 area.addRegion("c", new java.awt.geom.Rectangle2D.Float(28 + x0 + 0.5f, top, x1 - x0 - 1, 595 - 28 - 40 - top));
                 area.extractRegions(doc.getPage(page));
                 out.append(area.getTextForRegion("c")).append(' ');
