@@ -21,8 +21,13 @@ import vn.cdht.reports.registry.ReportRegistry;
                 "Kinds: province (the leaders' bulletin; December is the annual edition), commune (one page per",
                 "commune; --all: every commune of a province), stats-table (Biểu thống kê tài khoản, per commune of",
                 "a province or district), unit-report (units of an area: members, registered, assessed), unit-list",
-                "(the citizens of one unit who self-assessed, for November recognition; the only report with",
-                "personal data, written under <out>/restricted).",
+                "(the citizens of one unit who self-assessed, for November recognition), fix-list (the rows of one",
+                "unit's citizens that were not taken in or were kept with a flag: the field, the value as written",
+                "with the CCCD masked, the reason and what to correct in the software, for the unit's manager),",
+                "fix-summary (rows to fix per unit and reason in a 2025 province, and the change since the previous",
+                "batch, for the department). The unit list and the fix-list hold personal data: they are written",
+                "under <out>/restricted. The fix-list and fix-summary are as of the latest batch ingested, not a",
+                "month: --period only names the file.",
                 "Every report is registered in the control database with the Iceberg snapshots it read;",
                 "--reproduce ID renders it again from those snapshots, with identical figures."},
         footer = {"", "Examples:",
@@ -31,6 +36,9 @@ import vn.cdht.reports.registry.ReportRegistry;
                 "  cdht bulletin --kind stats-table --scope 51 --format xlsx",
                 "  cdht bulletin --kind unit-report --scope 21157 --unit-category school --format xlsx",
                 "  cdht bulletin --kind unit-list --scope B51pzCjW --period 2026-10",
+                "  cdht bulletin --kind fix-list --scope B51pzCjW",
+                "  cdht bulletin --kind fix-list --scope B51pzCjW --format xlsx",
+                "  cdht bulletin --kind fix-summary --scope 51 --format xlsx",
                 "  cdht bulletin --list",
                 "  cdht bulletin --reproduce 12"})
 final class BulletinCommand implements Callable<Integer> {
@@ -39,20 +47,22 @@ final class BulletinCommand implements Callable<Integer> {
     Cdht root;
 
     @Option(names = "--kind", paramLabel = "KIND",
-            description = "province, commune, stats-table, unit-report or unit-list.")
+            description = "province, commune, stats-table, unit-report, unit-list, fix-list or fix-summary.")
     String kind;
 
     @Option(names = "--scope", paramLabel = "CODE",
-            description = "Province code (province, stats-table, commune with --all), district code (stats-table,"
-                    + " 2024 geography), commune code (commune), area code (unit-report) or unit code (unit-list).")
+            description = "Province code (province, stats-table, commune with --all; a 2025 province for"
+                    + " fix-summary), district code (stats-table, 2024 geography), commune code (commune), area code"
+                    + " (unit-report) or unit code (unit-list, fix-list: 8 letters and digits, case-sensitive).")
     String scope;
 
     @Option(names = "--period", paramLabel = "yyyy-MM",
-            description = "The month the figures run to (default: the last complete month with figures).")
+            description = "The month the figures run to (default: the last complete month with figures); for"
+                    + " fix-list and fix-summary, which are as of the latest batch, only the name of the file.")
     String period;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "pdf",
-            description = "pdf (default) or xlsx (stats-table, unit-report, unit-list).")
+            description = "pdf (default) or xlsx (stats-table, unit-report, unit-list, fix-list, fix-summary).")
     String format;
 
     @Option(names = "--all", description = "With --kind commune and a province --scope: every commune of the province.")
@@ -114,7 +124,7 @@ final class BulletinCommand implements Callable<Integer> {
 
     static List<RenderedReport> render(CdhtContext ctx, ReportService service, ReportRequest request) {
         ctx.progress("rendering " + request.kind().code() + " " + request.scope() + (request.all() ? " (every commune)" : "")
-                + " for " + request.period().code());
+                + (request.kind().asOfLatestBatch() ? " as of the latest batch" : " for " + request.period().code()));
         return service.render(request, (done, total, r) -> {
             if (total > 1 && (done % 20 == 0 || done == total)) {
                 ctx.progress("rendered " + done + "/" + total);

@@ -15,12 +15,14 @@ import vn.cdht.reports.delivery.Subscriptions;
 @Command(name = "subscribers", mixinStandardHelpOptions = true,
         description = {"Who receives the rendered reports by e-mail ('cdht deliver' sends them).",
                 "A subscription is a recipient, a role, a scope (a province, commune or unit code, or * for every",
-                "scope) and the kinds of report to send. A unit list holds personal data: it goes only to a",
-                "unit-manager subscribed with exactly that unit's code, never through *."},
+                "scope) and the kinds of report to send. A unit list or a fix-list holds personal data: it goes",
+                "only to a unit-manager subscribed with exactly that unit's code, never through *. The department",
+                "receives the fix-summary of its province (rows to fix per unit and reason)."},
         subcommands = {SubscribersCommand.Add.class, SubscribersCommand.ListAll.class, SubscribersCommand.Remove.class},
         footer = {"", "Examples:",
                 "  cdht subscribers add --email lanhdao@quangngai.gov.vn --name \"Nguyễn Văn An\" --role leader --scope 51 --kinds province,stats-table",
-                "  cdht subscribers add --email quanly@thcs-tinhkhe.edu.vn --role unit-manager --scope DV000123 --kinds unit-list,unit-report",
+                "  cdht subscribers add --email quanly@thcs-tinhkhe.edu.vn --role unit-manager --scope DV000123 --kinds unit-list,unit-report,fix-list",
+                "  cdht subscribers add --email phongkh@sogd.quangngai.gov.vn --role department --scope 51 --kinds province,fix-summary",
                 "  cdht subscribers list",
                 "  cdht subscribers remove 3"})
 final class SubscribersCommand extends CommandGroup {
@@ -35,11 +37,15 @@ final class SubscribersCommand extends CommandGroup {
                     "Adding the same recipient, role and scope again replaces the kinds, so a list of these",
                     "commands can be run again safely."},
             footer = {"", "Roles: leader, department, commune-office, unit-manager, analyst.",
-                    "Kinds: province, commune, stats-table, unit-report, unit-list (unit-manager only).",
+                    "Kinds: province, commune, stats-table, unit-report, unit-list (unit-manager only), fix-list",
+                    "(unit-manager only: the unit's rows to correct in the software), fix-summary (a province's rows",
+                    "to fix per unit and reason, for the department).",
                     "", "Examples:",
                     "  cdht subscribers add --email lanhdao@quangngai.gov.vn --role leader --scope 51 --kinds province",
                     "  cdht subscribers add --email phantich@quangngai.gov.vn --role analyst --scope '*' --kinds province,commune,stats-table",
-                    "  cdht subscribers add --email vanphong@tinhkhe.gov.vn --role commune-office --scope 21211 --kinds commune"})
+                    "  cdht subscribers add --email vanphong@tinhkhe.gov.vn --role commune-office --scope 21211 --kinds commune",
+                    "  cdht subscribers add --email quanly@thcs-tinhkhe.edu.vn --role unit-manager --scope B51pzCjW --kinds unit-list,fix-list",
+                    "  cdht subscribers add --email phongkh@sogd.quangngai.gov.vn --role department --scope 51 --kinds fix-summary"})
     static final class Add implements Callable<Integer> {
         @ParentCommand
         SubscribersCommand parent;
@@ -59,7 +65,8 @@ final class SubscribersCommand extends CommandGroup {
         String scope;
 
         @Option(names = "--kinds", required = true, split = ",", paramLabel = "KIND",
-                description = "The kinds of report to send: province, commune, stats-table, unit-report, unit-list.")
+                description = "The kinds of report to send: province, commune, stats-table, unit-report, unit-list,"
+                        + " fix-list, fix-summary.")
         List<String> kinds;
 
         @Override

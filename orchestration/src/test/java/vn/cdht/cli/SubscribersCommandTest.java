@@ -60,6 +60,46 @@ class SubscribersCommandTest {
         assertTrue(cdht("subscribers", "list").out().contains("1 subscription."));
     }
 
+    @Test
+    void aFixListOnlyForTheManagerOfItsUnit() {
+        for (String role : new String[] {"leader", "department", "commune-office", "analyst"}) {
+            CliRun refused = cdht("subscribers", "add", "--email", "so@quangngai.gov.vn", "--role", role, "--scope", "51",
+                    "--kinds", "province,fix-list");
+            assertEquals(1, refused.exitCode(), role);
+            assertEquals("cdht subscribers add: error: only a unit-manager may receive fix-lists (they hold personal data):"
+                    + " subscribe with --role unit-manager --scope UNIT_CODE, or leave fix-list out of --kinds (the"
+                    + " department receives the fix-summary of its province)", last(refused.err()));
+        }
+        CliRun star = cdht("subscribers", "add", "--email", "quanly@truong.edu.vn", "--role", "unit-manager", "--scope", "*",
+                "--kinds", "fix-list");
+        assertEquals(1, star.exitCode());
+        assertEquals("cdht subscribers add: error: a fix-list goes only to the manager of that unit: give the unit code"
+                + " as --scope, not *", last(star.err()));
+        assertTrue(cdht("subscribers", "list").out().startsWith("No subscribers yet"), "nothing was recorded");
+
+        CliRun manager = cdht("subscribers", "add", "--email", "quanly@truong.edu.vn", "--role", "unit-manager",
+                "--scope", "B51pzCjW", "--kinds", "unit-list,fix-list");
+        assertEquals(0, manager.exitCode(), manager.err());
+        assertEquals("Subscription 1 added: quanly@truong.edu.vn, unit-manager, scope B51pzCjW: unit-list, fix-list",
+                manager.out().strip());
+        CliRun department = cdht("subscribers", "add", "--email", "so@quangngai.gov.vn", "--role", "department",
+                "--scope", "51", "--kinds", "province,fix-summary");
+        assertEquals(0, department.exitCode(), department.err());
+        assertEquals("Subscription 2 added: so@quangngai.gov.vn, department, scope 51: province, fix-summary",
+                department.out().strip());
+    }
+
+    @Test
+    void theHelpNamesTheFixKinds() {
+        CliRun add = cdht("subscribers", "add", "--help");
+        assertEquals(0, add.exitCode(), add.err());
+        assertTrue(add.out().contains("fix-list") && add.out().contains("fix-summary"), add.out());
+        CliRun bulletin = cdht("bulletin", "--help");
+        assertEquals(0, bulletin.exitCode(), bulletin.err());
+        assertTrue(bulletin.out().contains("cdht bulletin --kind fix-list --scope B51pzCjW"), bulletin.out());
+        assertTrue(bulletin.out().contains("cdht bulletin --kind fix-summary --scope 51"), bulletin.out());
+    }
+
     private static String last(String err) {
         return err.strip().lines().reduce((a, b) -> b).orElse("");
     }

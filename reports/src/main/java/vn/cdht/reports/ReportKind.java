@@ -27,7 +27,19 @@ public enum ReportKind {
     UNIT_LIST("unit-list", "unit_recognition_list", "Danh sách công dân tự đánh giá",
             EnumSet.of(ReportFormat.PDF, ReportFormat.XLSX),
             List.of("core.units", "core.accounts", "core.yearly_assessments", "core.recognitions",
-                    "restricted.citizens", "mart.unit_progress"));
+                    "restricted.citizens", "mart.unit_progress")),
+    /*
+     * The rows of one unit's citizens that were quarantined or kept with a flag, for the unit's manager to correct in
+     * the software. Personal data (names, the value as written: CCCD masked). Load order matters: core.units and
+     * mart.fix_list first, since the other tables load only the rows those point at (ReportTables).
+     */
+    FIX_LIST("fix-list", "unit_fix_list", "Danh sách dữ liệu cần sửa", EnumSet.of(ReportFormat.PDF, ReportFormat.XLSX),
+            List.of("core.units", "mart.fix_list", "mart.fix_summary", "mart.unit_progress", "core.accounts",
+                    "restricted.citizens", "raw.accounts", "raw.units", "raw.self_assessments", "raw.recognitions",
+                    "raw.population")),
+    /** The department's view: rows to fix per unit and reason in a 2025 province, and the change since the last batch. */
+    FIX_SUMMARY("fix-summary", "fix_summary", "Tổng hợp dữ liệu cần sửa", EnumSet.of(ReportFormat.PDF, ReportFormat.XLSX),
+            List.of("mart.fix_summary", "ref.provinces_2025"));
 
     private final String code;
     private final String template;
@@ -66,9 +78,20 @@ public enum ReportKind {
         return tables;
     }
 
-    /** Only the unit list holds personal data (names, masked CCCD); it is stored and sent apart from the rest. */
+    /**
+     * Only the unit list and the fix-list hold personal data (names, masked CCCD, values as written); they are stored
+     * and sent apart from the rest, only to the unit's manager.
+     */
     public boolean personalData() {
-        return this == UNIT_LIST;
+        return this == UNIT_LIST || this == FIX_LIST;
+    }
+
+    /**
+     * The fix-list and its summary show the data as of the latest batch ingested, not a month: the period only names
+     * the rendering (file name, register), and they are on the 2025 geography.
+     */
+    public boolean asOfLatestBatch() {
+        return this == FIX_LIST || this == FIX_SUMMARY;
     }
 
     public static ReportKind of(String code) {

@@ -6,8 +6,12 @@ import java.util.regex.Pattern;
  * What to render.
  *
  * @param scope province code (province, stats-table, commune with {@code all}), district code (stats-table on the
- *              2024 geography), commune code (commune), area code (unit-report) or unit code (unit-list)
- * @param geography {@code 2024} or {@code 2025}, or NULL for the one in force at the end of the period
+ *              2024 geography), commune code (commune), area code (unit-report), unit code (unit-list, fix-list) or
+ *              2025 province code (fix-summary)
+ * @param period    the month the figures run to; for the fix-list and fix-summary (as of the latest batch) only the
+ *                  name of the rendering (file, register)
+ * @param geography {@code 2024} or {@code 2025}, or NULL for the one in force at the end of the period (always 2025
+ *                  for the fix-list and fix-summary)
  * @param all every commune of the province {@code scope} (commune bulletins only)
  * @param unitCategory unit-report only: school, state_agency, ... or NULL for every category
  */
@@ -29,6 +33,10 @@ public record ReportRequest(ReportKind kind, String scope, Period period, Report
         if (geography != null && !geography.equals("2024") && !geography.equals("2025")) {
             throw new ReportException("geography '" + geography + "' is neither 2024 nor 2025");
         }
+        if (kind.asOfLatestBatch() && "2024".equals(geography)) {
+            throw new ReportException(kind.code() + " is on the 2025 geography (34 provinces, no districts):"
+                    + " leave out --geography");
+        }
         if (all && kind != ReportKind.COMMUNE) {
             throw new ReportException("--all renders every commune bulletin of a province: use it with --kind commune");
         }
@@ -39,6 +47,9 @@ public record ReportRequest(ReportKind kind, String scope, Period period, Report
     }
 
     public String effectiveGeography() {
+        if (kind.asOfLatestBatch()) {
+            return "2025";
+        }
         return geography != null ? geography : period.defaultGeography();
     }
 

@@ -31,7 +31,7 @@ import vn.cdht.warehouse.config.VietnamTime;
  */
 public final class ReportService {
 
-        private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(VietnamTime.ZONE);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(VietnamTime.ZONE);
 
     /** Told after each report is written, with how many of how many are done. */
     public interface Progress {
@@ -167,7 +167,7 @@ public final class ReportService {
             name.append('-').append(r.unitCategory().replace('_', '-'));
         }
         name.append('-').append(r.period().code());
-        if (!r.effectiveGeography().equals(r.period().defaultGeography())) {
+        if (!r.kind().asOfLatestBatch() && !r.effectiveGeography().equals(r.period().defaultGeography())) {
             name.append("-g").append(r.effectiveGeography());
         }
         if (reproduces != null) {

@@ -57,6 +57,21 @@ final class ReportTargets {
             case UNIT_LIST -> List.of(one(r, "SELECT u.unit_name, coalesce(p.province_name_2025, '')"
                     + " FROM core.units u LEFT JOIN mart.unit_progress p ON p.unit_code = u.unit_code"
                     + " WHERE u.unit_code = ? LIMIT 1", r.scope()));
+            // a unit known to core, or only to its findings (its own row was quarantined); one with nothing to fix
+            // still gets its page, saying so
+            case FIX_LIST -> List.of(one(r, "SELECT coalesce(u.unit_name, f.unit_name, w.unit_name, ?),"
+                    + " coalesce(f.province_name_2025, p.province_name_2025, '')"
+                    + " FROM (SELECT ? AS unit_code) s"
+                    + " LEFT JOIN (SELECT * FROM core.units WHERE unit_code = ? LIMIT 1) u ON true"
+                    + " LEFT JOIN (SELECT * FROM mart.fix_list WHERE unit_code = ? LIMIT 1) f ON true"
+                    + " LEFT JOIN (SELECT * FROM mart.unit_progress WHERE unit_code = ? ORDER BY year DESC LIMIT 1) p ON true"
+                    // the name as the unit's own row was written, when that row was not taken in
+                    + " LEFT JOIN (SELECT unit_name FROM raw.units WHERE unit_code = ? AND unit_name IS NOT NULL"
+                    + " ORDER BY ingested_at DESC LIMIT 1) w ON true"
+                    + " WHERE u.unit_code IS NOT NULL OR f.unit_code IS NOT NULL",
+                    r.scope(), r.scope(), r.scope(), r.scope(), r.scope(), r.scope()));
+            case FIX_SUMMARY -> List.of(one(r, "SELECT province_name, province_name FROM ref.provinces_2025"
+                    + " WHERE province_code = ? LIMIT 1", r.scope()));
         };
     }
 
@@ -73,6 +88,11 @@ final class ReportTargets {
                 case UNIT_REPORT -> "no unit in area " + r.scope() + " for " + r.period().year()
                         + ": give a 2025 province or commune code, or a 2024 district code";
                 case UNIT_LIST -> "unit " + r.scope() + " is unknown (unit codes are case-sensitive, e.g. B51pzCjW)";
+                case FIX_LIST -> "unit " + r.scope() + " is unknown: neither a unit of the warehouse nor one with data"
+                        + " to fix (a unit code is the 8 letters and digits the unit hands out, case-sensitive,"
+                        + " e.g. B51pzCjW)";
+                case FIX_SUMMARY -> "province " + r.scope() + " is not a province of the 2025 geography: give its"
+                        + " two-digit code (34 provinces since 1 July 2025, e.g. 51 for Quảng Ngãi, 01 for Hà Nội)";
             };
             throw new ReportException(what);
         }

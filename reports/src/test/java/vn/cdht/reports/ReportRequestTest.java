@@ -18,7 +18,7 @@ class ReportRequestTest {
                 ReportFormat.PDF, null, false, null)).getMessage().contains("is not a code"));
         assertTrue(assertThrows(ReportException.class, () -> new ReportRequest(ReportKind.PROVINCE, "51", OCTOBER,
                 ReportFormat.PDF, null, true, null)).getMessage().contains("--kind commune"));
-        assertEquals("unknown report kind 'bulletin': use province|commune|stats-table|unit-report|unit-list",
+        assertEquals("unknown report kind 'bulletin': use province|commune|stats-table|unit-report|unit-list|fix-list|fix-summary",
                 assertThrows(IllegalArgumentException.class, () -> ReportKind.of("bulletin")).getMessage());
     }
 

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.apache.iceberg.catalog.TableIdentifier;
 import vn.cdht.orchestration.app.ErrorMessages;
 import vn.cdht.orchestration.app.Installation;
 import vn.cdht.reports.Period;
@@ -16,6 +17,7 @@ import vn.cdht.reports.ReportFormat;
 import vn.cdht.reports.ReportKind;
 import vn.cdht.reports.ReportRequest;
 import vn.cdht.reports.ReportService;
+import vn.cdht.reports.delivery.Role;
 import vn.cdht.reports.delivery.Subscription;
 import vn.cdht.reports.delivery.Subscriptions;
 import vn.cdht.reports.registry.RenderedReport;
@@ -23,8 +25,9 @@ import vn.cdht.reports.registry.ReportRegistry;
 
 /**
  * The bulletins stage: the provincial bulletin and the statistics table (PDF and XLSX) of every province with
- * registrations in the period, and whatever the subscriptions ask for at their own scope (commune bulletins, unit
- * reports, unit lists).
+ * registrations in the period, the summary of what to fix in each of them (fix-summary, PDF and XLSX, on the 2025
+ * geography), and whatever the subscriptions ask for at their own scope (commune bulletins, unit reports, unit lists;
+ * the fix-list, PDF and XLSX, of every unit whose manager subscribed to it).
  */
 public final class BulletinsStage {
 
@@ -49,10 +52,21 @@ public final class BulletinsStage {
         ReportService service = service(null);
         Period period = month == null ? service.defaultPeriod(null) : new Period(month);
         List<ReportRequest> requests = new ArrayList<>();
-        for (String province : provincesWithRegistrations(period)) {
+        List<String> provinces = provincesWithRegistrations(period, period.defaultGeography());
+        for (String province : provinces) {
             requests.add(new ReportRequest(ReportKind.PROVINCE, province, period, ReportFormat.PDF, null, false, null));
             requests.add(new ReportRequest(ReportKind.STATS_TABLE, province, period, ReportFormat.PDF, null, false, null));
             requests.add(new ReportRequest(ReportKind.STATS_TABLE, province, period, ReportFormat.XLSX, null, false, null));
+        }
+        if (fixSummariesComputed()) {
+            // the department's summary of what to fix, as of the latest batch, per province of the 2025 geography
+            for (String province : "2025".equals(period.defaultGeography()) ? provinces
+                    : provincesWithRegistrations(period, "2025")) {
+                requests.add(new ReportRequest(ReportKind.FIX_SUMMARY, province, period, ReportFormat.PDF, null, false, null));
+                requests.add(new ReportRequest(ReportKind.FIX_SUMMARY, province, period, ReportFormat.XLSX, null, false, null));
+            }
+        } else {
+            app.progress("bulletins: mart.fix_summary does not exist yet (cdht indicators computes it): no fix summaries");
         }
         for (Subscription s : new Subscriptions(app.control()).list()) {
             if (s.scope().equals("*")) {
@@ -61,6 +75,11 @@ public final class BulletinsStage {
             for (ReportKind kind : s.kinds()) {
                 if (kind == ReportKind.COMMUNE || kind == ReportKind.UNIT_REPORT || kind == ReportKind.UNIT_LIST) {
                     requests.add(new ReportRequest(kind, s.scope(), period, ReportFormat.PDF, null, false, null));
+                }
+                // personal data: only for the manager of that unit (whom alone DeliveryRule sends it to)
+                if (kind == ReportKind.FIX_LIST && s.role() == Role.UNIT_MANAGER) {
+                    requests.add(new ReportRequest(kind, s.scope(), period, ReportFormat.PDF, null, false, null));
+                    requests.add(new ReportRequest(kind, s.scope(), period, ReportFormat.XLSX, null, false, null));
                 }
             }
         }
@@ -77,8 +96,13 @@ public final class BulletinsStage {
         return new Result(period, List.copyOf(rendered), List.copyOf(failures));
     }
 
-    private List<String> provincesWithRegistrations(Period period) {
-        String filter = "level = 'province' AND geography = '" + period.defaultGeography() + "' AND as_of_month = '"
+    /** Whether the indicators have computed mart.fix_summary (a warehouse not refreshed since issue 18 has none). */
+    private boolean fixSummariesComputed() {
+        return app.catalog().tableExists(TableIdentifier.of("mart", "fix_summary"));
+    }
+
+    private List<String> provincesWithRegistrations(Period period, String geography) {
+        String filter = "level = 'province' AND geography = '" + geography + "' AND as_of_month = '"
                 + period.code() + "' AND registered > 0";
         try (ReportData data = ReportData.open(app.catalog(), List.of(new ReportData.TableLoad("mart.coverage", filter)), null);
              var st = data.connection().createStatement();

@@ -5,8 +5,8 @@ import vn.cdht.reports.registry.RenderedReport;
 
 /**
  * Whether a report goes to a subscription. The report's kind must be one of the subscription's kinds, and its scope
- * must be the subscription's scope exactly, or the subscription's scope is {@code *}. A unit list (or any report
- * with personal data) goes only to a unit manager of exactly that unit: never through {@code *}.
+ * must be the subscription's scope exactly, or the subscription's scope is {@code *}. A unit list or a fix-list (or
+ * any report with personal data) goes only to a unit manager of exactly that unit: never through {@code *}.
  */
 public final class DeliveryRule {
 
@@ -27,7 +27,7 @@ public final class DeliveryRule {
         if (!s.kinds().contains(k)) {
             return false;
         }
-        if (personalData || k == ReportKind.UNIT_LIST) {
+        if (personalData || k.personalData()) {
             return s.role() == Role.UNIT_MANAGER && s.scope().equals(scope);
         }
         return s.scope().equals(Subscription.ANY_SCOPE) || s.scope().equals(scope);

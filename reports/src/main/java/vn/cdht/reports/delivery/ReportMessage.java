@@ -37,25 +37,36 @@ public final class ReportMessage {
         this.places = places;
     }
 
-    /** E.g. "[Công dân học tập] Bản tin tỉnh — Quảng Ngãi — tháng 10/2026". */
+    /**
+     * E.g. "[Công dân học tập] Bản tin tỉnh — Quảng Ngãi — tháng 10/2026"; a fix-list or fix-summary, which is as of
+     * the latest batch and not of a month, by its issue date: "... — đơn vị B51pzCjW — lập ngày 01/11/2026".
+     */
     public String subject(RenderedReport r) {
-        return "[" + PROGRAMME + "] " + label(r) + " — " + place(r) + " — " + period(r.period());
+        return "[" + PROGRAMME + "] " + label(r) + " — " + place(r) + " — " + when(r);
     }
 
     public String body(RenderedReport r, String recipientName) {
         StringBuilder b = new StringBuilder();
         b.append("Kính gửi ").append(recipientName == null ? "Quý cơ quan, đơn vị" : recipientName).append(",\n\n");
-        b.append("Hệ thống cdht trân trọng gửi kèm ").append(label(r)).append(" — ").append(place(r)).append(" — ")
-                .append(period(r.period())).append(" của chương trình ").append(PROGRAMME).append(": tệp ")
-                .append(r.file().getFileName());
+        b.append("Hệ thống cdht trân trọng gửi kèm ").append(label(r)).append(" — ").append(place(r));
+        if (!asOfLatestBatch(r)) {
+            b.append(" — ").append(period(r.period()));
+        }
+        b.append(" của chương trình ").append(PROGRAMME).append(": tệp ").append(r.file().getFileName());
         if (r.pages() != null) {
             b.append(" (").append(r.pages()).append(" trang)");
         }
         b.append(", lập ngày ").append(DAY.format(r.issueDate())).append(".\n\n");
-        if (r.personalData() || ReportKind.UNIT_LIST.code().equals(r.kind())) {
+        if (ReportKind.FIX_LIST.code().equals(r.kind())) {
+            b.append("Danh sách gồm các dòng dữ liệu của đơn vị chưa được nhận vào kho dữ liệu (chưa được tính vào số"
+                    + " liệu nào) hoặc đã được nhận nhưng cần kiểm tra, với lý do và cách sửa trên phần mềm "
+                    + PROGRAMME + ". Dòng đã sửa sẽ không còn trong danh sách từ đợt dữ liệu sau.\n\n");
+        }
+        if (r.personalData() || personalKind(r)) {
             b.append("Tệp này chứa dữ liệu cá nhân của công dân và chỉ dành cho người quản lý đơn vị ").append(r.scope())
-                    .append(" để phục vụ việc công nhận. Xin không chuyển tiếp thư này và không lưu tệp ở nơi người khác"
-                            + " có thể đọc được.\n\n");
+                    .append(ReportKind.FIX_LIST.code().equals(r.kind()) ? " để sửa dữ liệu trên phần mềm."
+                            : " để phục vụ việc công nhận.")
+                    .append(" Xin không chuyển tiếp thư này và không lưu tệp ở nơi người khác có thể đọc được.\n\n");
         }
         b.append("Mã báo cáo: ").append(r.id()).append(". Số liệu được tính từ dữ liệu của phần mềm Công dân học tập;"
                 + " báo cáo có thể được lập lại với đúng các số liệu này theo mã trên.\n\n");
@@ -111,6 +122,27 @@ public final class ReportMessage {
         return m.matches() ? "tháng " + m.group(2) + "/" + m.group(1) : period;
     }
 
+    /** The month of a report, or the issue date of one that is as of the latest batch. */
+    private static String when(RenderedReport r) {
+        return asOfLatestBatch(r) ? "lập ngày " + DAY.format(r.issueDate()) : period(r.period());
+    }
+
+    private static boolean asOfLatestBatch(RenderedReport r) {
+        try {
+            return ReportKind.of(r.kind()).asOfLatestBatch();
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
+    }
+
+    private static boolean personalKind(RenderedReport r) {
+        try {
+            return ReportKind.of(r.kind()).personalData();
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
+    }
+
     private static String label(RenderedReport r) {
         try {
             return ReportKind.of(r.kind()).title();
@@ -120,7 +152,7 @@ public final class ReportMessage {
     }
 
     private String place(RenderedReport r) {
-        if (ReportKind.UNIT_LIST.code().equals(r.kind())) {
+        if (ReportKind.UNIT_LIST.code().equals(r.kind()) || ReportKind.FIX_LIST.code().equals(r.kind())) {
             return "đơn vị " + r.scope();
         }
         return places.name(r.geography(), r.scope());

@@ -55,13 +55,20 @@ public final class Subscriptions {
         Role r = Role.of(role);
         String s = scope(scope);
         Set<ReportKind> k = kinds(kinds);
-        if (k.contains(ReportKind.UNIT_LIST)) {
+        for (ReportKind personal : k) {
+            if (!personal.personalData()) {
+                continue;
+            }
+            String what = personal == ReportKind.UNIT_LIST ? "unit lists" : "fix-lists";
+            String one = personal == ReportKind.UNIT_LIST ? "a unit list" : "a fix-list";
             if (r != Role.UNIT_MANAGER) {
-                throw new IllegalArgumentException("only a unit-manager may receive unit lists (they hold personal data):"
-                        + " subscribe with --role unit-manager --scope UNIT_CODE, or leave unit-list out of --kinds");
+                throw new IllegalArgumentException("only a unit-manager may receive " + what + " (they hold personal"
+                        + " data): subscribe with --role unit-manager --scope UNIT_CODE, or leave " + personal.code()
+                        + " out of --kinds" + (personal == ReportKind.FIX_LIST
+                        ? " (the department receives the fix-summary of its province)" : ""));
             }
             if (s.equals(Subscription.ANY_SCOPE)) {
-                throw new IllegalArgumentException("a unit list goes only to the manager of that unit:"
+                throw new IllegalArgumentException(one + " goes only to the manager of that unit:"
                         + " give the unit code as --scope, not *");
             }
         }

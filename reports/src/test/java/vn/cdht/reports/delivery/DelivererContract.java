@@ -257,6 +257,47 @@ abstract class DelivererContract {
     }
 
     @Test
+    void aFixListGoesToItsUnitsManagerAndTheSummaryToTheDepartmentOnce() throws Exception {
+        startServer();
+        report("fix-list", "B51pzCjW");
+        report("fix-list", "Xk9OTHER");
+        report("fix-summary", "51");
+        subscriptions.add("quanly@truong.edu.vn", "Trần Thị Bình", "unit-manager", "B51pzCjW",
+                List.of("unit-list,fix-list"));
+        subscriptions.add("so@quangngai.gov.vn", null, "department", "51", List.of("province,fix-summary"));
+        subscriptions.add("phantich@quangngai.gov.vn", null, "analyst", "*", List.of("province,fix-summary"));
+        // written by hand into the database, past the checks of cdht subscribers add
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO subscription"
+                + " (recipient, role, scope, kinds, created_at) VALUES (?, ?, ?, 'fix-list', ?)")) {
+            ControlDatabase.bind(ps, "so@quangngai.gov.vn", "department", "B51pzCjW", T0);
+            ps.executeUpdate();
+            ControlDatabase.bind(ps, "tatca@quangngai.gov.vn", "unit-manager", "*", T0);
+            ps.executeUpdate();
+        }
+
+        DeliveryRun run = deliver();
+
+        assertEquals(List.of("phantich@quangngai.gov.vn fix-summary-51-2026-10.pdf",
+                "quanly@truong.edu.vn fix-list-B51pzCjW-2026-10.pdf",
+                "so@quangngai.gov.vn fix-summary-51-2026-10.pdf"), received());
+        assertEquals(3, run.sent());
+        MimeMessage toManager = null;
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getSubject().contains("B51pzCjW")) {
+                toManager = m;
+            }
+        }
+        assertNotNull(toManager);
+        assertEquals("[Công dân học tập] Danh sách dữ liệu cần sửa — đơn vị B51pzCjW — lập ngày 05/11/2026",
+                toManager.getSubject());
+        String text = (String) ((Multipart) toManager.getContent()).getBodyPart(0).getContent();
+        assertTrue(text.contains("chứa dữ liệu cá nhân"), text);
+
+        assertEquals(0, deliver().sent(), "the ledger sends each once");
+        assertEquals(3, smtp.getReceivedMessages().length);
+    }
+
+    @Test
     void aMissingFileIsAFailedAttemptThatNamesIt() throws Exception {
         startServer();
         RenderedReport province = report("province", "51");

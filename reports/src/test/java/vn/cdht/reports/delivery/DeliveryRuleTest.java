@@ -51,4 +51,32 @@ class DeliveryRuleTest {
         assertFalse(DeliveryRule.matches(sub(Role.LEADER, "51", ReportKind.PROVINCE), "province", "51", true),
                 "any report marked as holding personal data follows the unit list's rule");
     }
+
+    @Test
+    void aFixListGoesOnlyToTheManagerOfThatUnitEvenUnmarked() {
+        Subscription manager = sub(Role.UNIT_MANAGER, "B51pzCjW", ReportKind.UNIT_LIST, ReportKind.FIX_LIST);
+        assertTrue(DeliveryRule.matches(manager, "fix-list", "B51pzCjW", true));
+        assertTrue(DeliveryRule.matches(manager, "fix-list", "B51pzCjW", false), "the kind alone restricts it");
+        assertFalse(DeliveryRule.matches(manager, "fix-list", "Xk9OTHER", false), "another unit's list");
+        assertFalse(DeliveryRule.matches(sub(Role.UNIT_MANAGER, "B51pzCjW", ReportKind.UNIT_LIST), "fix-list",
+                "B51pzCjW", true), "a manager who did not ask for fix-lists");
+        assertFalse(DeliveryRule.matches(sub(Role.UNIT_MANAGER, "*", ReportKind.FIX_LIST), "fix-list", "B51pzCjW", true),
+                "never through *");
+        for (Role role : EnumSet.complementOf(EnumSet.of(Role.UNIT_MANAGER))) {
+            assertFalse(DeliveryRule.matches(sub(role, "B51pzCjW", ReportKind.FIX_LIST), "fix-list", "B51pzCjW", false),
+                    role.code());
+            assertFalse(DeliveryRule.matches(sub(role, "*", ReportKind.values()), "fix-list", "B51pzCjW", false),
+                    role.code() + " through *");
+        }
+    }
+
+    @Test
+    void theFixSummaryGoesLikeTheProvinceBulletin() {
+        Subscription department = sub(Role.DEPARTMENT, "51", ReportKind.PROVINCE, ReportKind.FIX_SUMMARY);
+        assertTrue(DeliveryRule.matches(department, "fix-summary", "51", false));
+        assertFalse(DeliveryRule.matches(department, "fix-summary", "52", false));
+        assertFalse(DeliveryRule.matches(sub(Role.DEPARTMENT, "51", ReportKind.PROVINCE), "fix-summary", "51", false),
+                "not subscribed to it");
+        assertTrue(DeliveryRule.matches(sub(Role.ANALYST, "*", ReportKind.FIX_SUMMARY), "fix-summary", "51", false));
+    }
 }

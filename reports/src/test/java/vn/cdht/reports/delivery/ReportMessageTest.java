@@ -47,6 +47,25 @@ class ReportMessageTest {
     }
 
     @Test
+    void aFixListOrSummaryIsDatedByItsIssueDateNotAMonth() {
+        Path pdf = TestReports.pdf(dir.resolve("fix-list-B51pzCjW-2026-10.pdf"));
+        RenderedReport list = TestReports.unregistered(pdf, "fix-list", "B51pzCjW", "2026-10");
+        assertEquals("[Công dân học tập] Danh sách dữ liệu cần sửa — đơn vị B51pzCjW — lập ngày 05/11/2026",
+                MESSAGES.subject(list));
+        assertEquals("[Công dân học tập] Tổng hợp dữ liệu cần sửa — Quảng Ngãi — lập ngày 05/11/2026",
+                MESSAGES.subject(TestReports.unregistered(pdf, "fix-summary", "51", "2026-10")));
+        String body = MESSAGES.body(list, "Trần Thị Bình");
+        assertTrue(body.contains("gửi kèm Danh sách dữ liệu cần sửa — đơn vị B51pzCjW của chương trình Công dân học tập:"
+                + " tệp fix-list-B51pzCjW-2026-10.pdf (1 trang), lập ngày 05/11/2026."), body);
+        assertFalse(body.contains("tháng 10/2026"), body);
+        assertTrue(body.contains("chưa được nhận vào kho dữ liệu"), body);
+        assertTrue(body.contains("Tệp này chứa dữ liệu cá nhân của công dân và chỉ dành cho người quản lý đơn vị B51pzCjW"
+                + " để sửa dữ liệu trên phần mềm. Xin không chuyển tiếp thư này"), body);
+        String summary = MESSAGES.body(TestReports.unregistered(pdf, "fix-summary", "51", "2026-10"), null);
+        assertFalse(summary.contains("dữ liệu cá nhân"), summary);
+    }
+
+    @Test
     void mimeTypes() {
         assertEquals(ReportMessage.PDF, ReportMessage.mimeType(TestReports.unregistered(TestReports.pdf(dir.resolve("a.pdf")),
                 "province", "51", "2026-10")));

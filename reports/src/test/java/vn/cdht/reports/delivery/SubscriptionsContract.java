@@ -87,7 +87,7 @@ abstract class SubscriptionsContract {
                 .startsWith("'lanhdao' is not a valid e-mail address"));
         assertEquals("unknown role 'boss': use one of leader|department|commune-office|unit-manager|analyst",
                 error(() -> subscriptions.add("a@b.vn", null, "boss", "51", List.of("province"))));
-        assertEquals("unknown report kind 'weekly': use province|commune|stats-table|unit-report|unit-list",
+        assertEquals("unknown report kind 'weekly': use province|commune|stats-table|unit-report|unit-list|fix-list|fix-summary",
                 error(() -> subscriptions.add("a@b.vn", null, "leader", "51", List.of("province,weekly"))));
         assertTrue(error(() -> subscriptions.add("a@b.vn", null, "leader", "51", List.of(" , ")))
                 .startsWith("give at least one report kind with --kinds"));
@@ -99,6 +99,27 @@ abstract class SubscriptionsContract {
         assertEquals("a unit list goes only to the manager of that unit: give the unit code as --scope, not *",
                 error(() -> subscriptions.add("a@b.vn", null, "unit-manager", "*", List.of("unit-list"))));
         assertTrue(subscriptions.list().isEmpty());
+    }
+
+    @Test
+    void aFixListOnlyForTheManagerOfItsUnitAndTheSummaryForTheDepartment() {
+        for (String role : List.of("leader", "department", "commune-office", "analyst")) {
+            assertEquals("only a unit-manager may receive fix-lists (they hold personal data): subscribe with"
+                            + " --role unit-manager --scope UNIT_CODE, or leave fix-list out of --kinds (the department"
+                            + " receives the fix-summary of its province)",
+                    error(() -> subscriptions.add("a@b.vn", null, role, "51", List.of("fix-list"))), role);
+        }
+        assertEquals("a fix-list goes only to the manager of that unit: give the unit code as --scope, not *",
+                error(() -> subscriptions.add("a@b.vn", null, "unit-manager", "*", List.of("fix-list"))));
+        assertTrue(subscriptions.list().isEmpty());
+        Subscription manager = subscriptions.add("quanly@truong.edu.vn", null, "unit-manager", "B51pzCjW",
+                List.of("unit-list,fix-list")).subscription();
+        assertEquals(Set.of(ReportKind.UNIT_LIST, ReportKind.FIX_LIST), manager.kinds());
+        assertEquals("unit-list,fix-list", manager.kindCodes());
+        Subscription department = subscriptions.add("so@quangngai.gov.vn", null, "department", "51",
+                List.of("province", "fix-summary")).subscription();
+        assertEquals(Set.of(ReportKind.PROVINCE, ReportKind.FIX_SUMMARY), department.kinds());
+        assertEquals(2, subscriptions.list().size());
     }
 
     private static String error(Runnable r) {

@@ -57,7 +57,7 @@ final class TestReports {
         String name = file.getFileName().toString();
         String format = name.substring(name.lastIndexOf('.') + 1);
         return registry.register(new NewReport(kind, scope, period, format, "2025", "mart.coverage=1", ISSUED, file,
-                sha256(file), size(file), format.equals("pdf") ? 1 : null, kind.equals("unit-list"), 12L, reproduces));
+                sha256(file), size(file), format.equals("pdf") ? 1 : null, personal(kind), 12L, reproduces));
     }
 
     /** A report that is not in any database, for the mailer alone. */
@@ -65,7 +65,11 @@ final class TestReports {
         String name = file.getFileName().toString();
         String format = name.substring(name.lastIndexOf('.') + 1);
         return new RenderedReport(1, kind, scope, period, format, "2025", "mart.coverage=1", ISSUED, file, sha256(file),
-                size(file), 1, kind.equals("unit-list"), Instant.now(), 12L, null);
+                size(file), 1, personal(kind), Instant.now(), 12L, null);
+    }
+
+    private static boolean personal(String kind) {
+        return kind.equals("unit-list") || kind.equals("fix-list");
     }
 
     static String sha256(Path file) {
