@@ -14,11 +14,12 @@ WITH with_account AS (
            ON f.entity = 'self_assessments' AND s.assessment_id = f.record_key
 ),
 with_unit AS (
+    -- the unit named by the row (or by its account), and the account's place
     SELECT f.*,
            CASE WHEN f.entity = 'units' THEN CASE WHEN NOT f.keyless THEN f.record_key ELSE f.written_unit END
                 WHEN f.entity = 'population' THEN NULL
                 ELSE coalesce(f.written_unit, r.unit_code, a.unit_code)
-           END AS unit_code,
+           END AS named_unit,
            a.province_code_2025 AS account_province, a.commune_code_2025 AS account_commune
     FROM with_account f
     LEFT JOIN (SELECT account_id, unit_code, province_code_2025, commune_code_2025 FROM core.accounts
@@ -27,23 +28,46 @@ with_unit AS (
     LEFT JOIN (SELECT account_id, CAST(year AS STRING) AS year, unit_code FROM core.recognitions
                WHERE account_id IN (SELECT account_id FROM with_account WHERE entity = 'recognitions')) r
            ON f.entity = 'recognitions' AND NOT f.keyless AND concat_ws('/', r.account_id, r.year) = f.record_key
+),
+quarantined_units AS (
+    -- units whose own row is quarantined: their manager is told of that row, and their citizens' UNKNOWN_UNIT is its
+    -- consequence, not a finding of its own
+    SELECT DISTINCT record_key AS unit_code, written_unit_name AS unit_name, written_province
+    FROM int_fix_records
+    WHERE entity = 'units' AND finding = 'quarantined' AND open_now AND NOT keyless
+),
+placed AS (
+    SELECT f.*,
+           -- a unit the software has (in core, or quarantined); any other code names no manager
+           CASE WHEN u.unit_code IS NOT NULL OR qu.unit_code IS NOT NULL THEN f.named_unit END AS unit_code,
+           coalesce(u.unit_name, qu.unit_name, CASE WHEN f.entity = 'units' THEN f.written_unit_name END) AS unit_name,
+           coalesce(u.province_code_2025, f.account_province, wp.province_code, wx.new_province_code) AS province_code_2025,
+           coalesce(u.commune_code_2025, f.account_commune) AS commune_code_2025,
+           u.unit_code IS NOT NULL AS unit_known,
+           qu.unit_code IS NOT NULL AS unit_quarantined
+    FROM with_unit f
+    LEFT JOIN core.units u ON u.unit_code = f.named_unit
+    LEFT JOIN quarantined_units qu ON qu.unit_code = f.named_unit
+    -- a province as written in the quarantined row: a 2025 code, or a 2024 one through the crosswalk
+    LEFT JOIN ref.provinces_2025 wp ON wp.province_code = coalesce(f.written_province, qu.written_province)
+    LEFT JOIN ref.province_crosswalk wx ON wx.old_province_code = coalesce(f.written_province, qu.written_province)
 )
 SELECT f.entity, f.record_key, f.account_id, f.finding, f.code, f.field,
        coalesce(sf.label, f.default_label, f.field) AS field_label,
        f.reason_vi, f.action_vi,
        f.batch_id, f.file_name, f.row_number,
-       f.unit_code, u.unit_name,
-       coalesce(u.province_code_2025, f.account_province) AS province_code_2025,
-       p.province_name AS province_name_2025,
-       coalesce(u.commune_code_2025, f.account_commune) AS commune_code_2025,
-       c.commune_name AS commune_name_2025,
-       f.open_now, f.open_before,
+       f.unit_code, f.unit_name,
+       f.province_code_2025, p.province_name AS province_name_2025,
+       f.commune_code_2025, c.commune_name AS commune_name_2025,
+       -- an UNKNOWN_UNIT flag stays in core until the account is delivered again: open only while the unit is unknown
+       f.open_now AND NOT (f.code = 'UNKNOWN_UNIT' AND f.unit_known) AS open_now,
+       f.open_before,
        latest.batch_id AS as_of_batch, to_date(latest.ingested_at) AS as_of_date,
        previous.batch_id AS previous_batch
-FROM with_unit f
+FROM placed f
 LEFT JOIN ref.source_fields sf ON sf.entity = f.entity AND sf.field = f.field
-LEFT JOIN core.units u ON u.unit_code = f.unit_code
-LEFT JOIN ref.provinces_2025 p ON p.province_code = coalesce(u.province_code_2025, f.account_province)
-LEFT JOIN ref.communes_2025 c ON c.commune_code = coalesce(u.commune_code_2025, f.account_commune)
+LEFT JOIN ref.provinces_2025 p ON p.province_code = f.province_code_2025
+LEFT JOIN ref.communes_2025 c ON c.commune_code = f.commune_code_2025
 CROSS JOIN (SELECT DISTINCT batch_id, ingested_at FROM int_fix_batches WHERE age = 1) latest
 LEFT JOIN (SELECT DISTINCT batch_id FROM int_fix_batches WHERE age = 2) previous ON true
+WHERE NOT (f.code = 'UNKNOWN_UNIT' AND f.unit_quarantined)

@@ -19,32 +19,34 @@ ages AS (
 quarantined AS (
     -- inner joins per entity, the few quarantined rows broadcast to the scan of raw
     SELECT /*+ BROADCAST(q) */ q.batch_id, q.entity, q.file_name, q.row_number, q.reasons AS codes,
-           r.account_id AS record_key, r.account_id, r.unit_code AS written_unit
+           r.account_id AS record_key, r.account_id, r.unit_code AS written_unit, r.province_code AS written_province,
+           CAST(NULL AS STRING) AS written_unit_name
     FROM quarantine.rows q
     JOIN raw.accounts r ON r.batch_id = q.batch_id AND r.file_name = q.file_name AND r.row_number = q.row_number
     WHERE q.entity = 'accounts'
     UNION ALL
-    SELECT /*+ BROADCAST(q) */ q.batch_id, q.entity, q.file_name, q.row_number, q.reasons, r.unit_code, CAST(NULL AS STRING), r.unit_code
+    SELECT /*+ BROADCAST(q) */ q.batch_id, q.entity, q.file_name, q.row_number, q.reasons, r.unit_code, CAST(NULL AS STRING), r.unit_code,
+           r.province_code, r.unit_name
     FROM quarantine.rows q
     JOIN raw.units r ON r.batch_id = q.batch_id AND r.file_name = q.file_name AND r.row_number = q.row_number
     WHERE q.entity = 'units'
     UNION ALL
     SELECT /*+ BROADCAST(q) */ q.batch_id, q.entity, q.file_name, q.row_number, q.reasons, r.assessment_id, r.account_id,
-           CAST(NULL AS STRING)
+           CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS STRING)
     FROM quarantine.rows q
     JOIN raw.self_assessments r ON r.batch_id = q.batch_id AND r.file_name = q.file_name AND r.row_number = q.row_number
     WHERE q.entity = 'self_assessments'
     UNION ALL
     SELECT /*+ BROADCAST(q) */ q.batch_id, q.entity, q.file_name, q.row_number, q.reasons,
            CASE WHEN r.account_id IS NOT NULL AND r.year IS NOT NULL THEN concat_ws('/', r.account_id, r.year) END,
-           r.account_id, r.unit_code
+           r.account_id, r.unit_code, CAST(NULL AS STRING), CAST(NULL AS STRING)
     FROM quarantine.rows q
     JOIN raw.recognitions r ON r.batch_id = q.batch_id AND r.file_name = q.file_name AND r.row_number = q.row_number
     WHERE q.entity = 'recognitions'
     UNION ALL
     SELECT /*+ BROADCAST(q) */ q.batch_id, q.entity, q.file_name, q.row_number, q.reasons,
            CASE WHEN r.year IS NOT NULL AND r.commune_code IS NOT NULL THEN concat_ws('/', r.year, r.commune_code) END,
-           CAST(NULL AS STRING), CAST(NULL AS STRING)
+           CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS STRING)
     FROM quarantine.rows q
     JOIN raw.population r ON r.batch_id = q.batch_id AND r.file_name = q.file_name AND r.row_number = q.row_number
     WHERE q.entity = 'population'
@@ -67,11 +69,12 @@ followed AS (
 ),
 deliveries AS (
     SELECT /*+ BROADCAST(f) */ a.batch_id, a.entity, a.record_key, a.codes, a.file_name, a.row_number, true AS accepted,
-           false AS keyless, CAST(NULL AS STRING) AS account_id, CAST(NULL AS STRING) AS written_unit
+           false AS keyless, CAST(NULL AS STRING) AS account_id, CAST(NULL AS STRING) AS written_unit,
+           CAST(NULL AS STRING) AS written_province, CAST(NULL AS STRING) AS written_unit_name
     FROM accepted a LEFT SEMI JOIN followed f ON f.entity = a.entity AND f.record_key = a.record_key
     UNION ALL
     SELECT batch_id, entity, coalesce(record_key, concat('row ', batch_id, ' ', file_name, ' ', CAST(row_number AS STRING))), codes,
-           file_name, row_number, false, record_key IS NULL, account_id, written_unit
+           file_name, row_number, false, record_key IS NULL, account_id, written_unit, written_province, written_unit_name
     FROM quarantined
 ),
 ranked AS (
@@ -89,13 +92,15 @@ states AS (
     WHERE r.latest_before = 1 AND r.age >= 2 AND (NOT r.keyless OR r.age = e.age_before)
 ),
 exploded AS (
-    SELECT s.state, s.entity, s.record_key, s.keyless, s.account_id, s.written_unit, s.batch_id, s.file_name,
+    SELECT s.state, s.entity, s.record_key, s.keyless, s.account_id, s.written_unit, s.written_province,
+           s.written_unit_name, s.batch_id, s.file_name,
            s.row_number, split(c, ':')[0] AS code, CASE WHEN size(split(c, ':')) > 1 THEN split(c, ':')[1] END AS coded_field
     FROM states s
     LATERAL VIEW explode(s.codes) e AS c
 ),
 coded AS (
-    SELECT x.state, x.entity, x.record_key, x.keyless, x.account_id, x.written_unit, x.batch_id, x.file_name,
+    SELECT x.state, x.entity, x.record_key, x.keyless, x.account_id, x.written_unit, x.written_province,
+           x.written_unit_name, x.batch_id, x.file_name,
            x.row_number, x.code, fr.finding, coalesce(x.coded_field, fr.field) AS field,
            fr.field_label, fr.reason_vi, fr.action_vi
     FROM exploded x
@@ -114,6 +119,8 @@ findings AS (
            coalesce(n.action_vi, b.action_vi) AS action_vi,
            coalesce(n.account_id, b.account_id) AS written_account,
            coalesce(n.written_unit, b.written_unit) AS written_unit,
+           coalesce(n.written_province, b.written_province) AS written_province,
+           coalesce(n.written_unit_name, b.written_unit_name) AS written_unit_name,
            n.batch_id, n.file_name, n.row_number,
            n.entity IS NOT NULL AS open_now,
            b.entity IS NOT NULL AS open_before

@@ -21,6 +21,7 @@ import vn.cdht.orchestration.pipeline.RunOutcome;
 import vn.cdht.orchestration.pipeline.RunRequest;
 import vn.cdht.pipelines.indicators.IndicatorsJob;
 import vn.cdht.pipelines.ingest.IngestReport;
+import vn.cdht.reports.registry.RenderedReport;
 import vn.cdht.warehouse.analyst.PublishResult;
 import vn.cdht.warehouse.source.SourceEntity;
 
@@ -83,6 +84,11 @@ final class DemoCommand implements Callable<Integer> {
                     .run(new RunRequest("manual", null, PipelineStage.INGEST, null, PipelineStage.BULLETINS));
             if (!outcome.succeeded() && !outcome.rejected()) {
                 throw new IllegalStateException("the demo's run " + outcome.status() + ": " + outcome.message());
+            }
+            // what a unit's manager receives: the fix-list of the unit with the most rows to correct (personal data)
+            for (RenderedReport fixList : new BulletinsStage(ctx.installation()).sampleFixList()) {
+                out.println("Fix-list of unit " + fixList.scope() + " (the most rows to correct; personal data, for its"
+                        + " manager only): " + fixList.file());
             }
             out.println();
             out.println("== 5/5 Figures and status");

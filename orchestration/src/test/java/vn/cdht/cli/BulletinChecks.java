@@ -42,23 +42,6 @@ final class BulletinChecks {
         return new ReportRegistry(new ControlDatabase(ControlDatabaseSettings.from(config))).originals(null);
     }
 
-    /** Whether the home's catalog has the table {@code mart.<name>}. */
-    boolean martExists(String name) {
-        var catalog = vn.cdht.warehouse.catalog.IcebergCatalogs.open(vn.cdht.warehouse.catalog.CatalogSettings.from(
-                CdhtConfig.of(home, Map.of())));
-        try {
-            return catalog.tableExists(org.apache.iceberg.catalog.TableIdentifier.of("mart", name));
-        } finally {
-            if (catalog instanceof AutoCloseable c) {
-                try {
-                    c.close();
-                } catch (Exception ignored) {
-                    // a test's catalog: nothing to keep
-                }
-            }
-        }
-    }
-
     RenderedReport report(String kind, String format) {
         return registered().stream().filter(r -> r.kind().equals(kind) && r.format().equals(format)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + format + " in " + registered()));

@@ -49,10 +49,12 @@ class DemoTest {
         totalsAddUpOnBothGeographies(analyst);
         BulletinChecks bulletins = new BulletinChecks(home, env);
         assertTrue(first.out().contains("== 4/5 Pipeline run: ingest → indicators → publish → bulletins"), first.out());
-        // and the fix summary of the province, PDF and XLSX, once the indicators compute mart.fix_summary (issue 18)
-        int reports = 3 + (bulletins.martExists("fix_summary") ? 2 : 0);
-        assertEquals(reports, bulletins.registered().size(), "province PDF, statistics table PDF and XLSX: "
-                + bulletins.registered());
+        // and the fix summary of the province, and the fix-list of the unit with the most rows to correct (issue 18),
+        // each PDF and XLSX
+        assertTrue(first.out().contains("Fix-list of unit "), first.out());
+        int reports = 7;
+        assertEquals(reports, bulletins.registered().size(), "province PDF, statistics table PDF and XLSX, fix summary"
+                + " and a unit's fix-list PDF and XLSX: " + bulletins.registered());
         assertTrue(second.out().contains("mart.coverage unchanged") || second.err().contains("mart.coverage unchanged"),
                 second.err());
         assertEquals(reports, bulletins.registered().size(), "the second run renders the same reports, not new ones");

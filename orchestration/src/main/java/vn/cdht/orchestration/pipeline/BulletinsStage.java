@@ -96,6 +96,35 @@ public final class BulletinsStage {
         return new Result(period, List.copyOf(rendered), List.copyOf(failures));
     }
 
+    /**
+     * The fix-list (PDF and XLSX) of the unit with the most rows to correct, as a sample of what a unit's manager
+     * receives ({@code cdht demo}); nothing when no unit has any.
+     */
+    public List<RenderedReport> sampleFixList() {
+        if (!fixSummariesComputed()) {
+            return List.of();
+        }
+        String unit;
+        try (ReportData data = ReportData.open(app.catalog(), List.of(new ReportData.TableLoad("mart.fix_summary", null)), null);
+             var st = data.connection().createStatement();
+             var rs = st.executeQuery("SELECT unit_code FROM mart.fix_summary WHERE unit_code IS NOT NULL"
+                     + " GROUP BY unit_code HAVING sum(rows_open) > 0 ORDER BY sum(rows_open) DESC, unit_code LIMIT 1")) {
+            if (!rs.next()) {
+                return List.of();
+            }
+            unit = rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read mart.fix_summary: " + e.getMessage(), e);
+        }
+        ReportService service = service(null);
+        Period period = service.defaultPeriod(null);
+        List<RenderedReport> out = new ArrayList<>();
+        for (ReportFormat format : List.of(ReportFormat.PDF, ReportFormat.XLSX)) {
+            out.addAll(service.render(new ReportRequest(ReportKind.FIX_LIST, unit, period, format, null, false, null), null));
+        }
+        return out;
+    }
+
     /** Whether the indicators have computed mart.fix_summary (a warehouse not refreshed since issue 18 has none). */
     private boolean fixSummariesComputed() {
         return app.catalog().tableExists(TableIdentifier.of("mart", "fix_summary"));
