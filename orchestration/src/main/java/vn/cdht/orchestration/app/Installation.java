@@ -37,6 +37,8 @@ public final class Installation implements AutoCloseable {
     private SparkSession spark;
     private PseudonymSecret pseudonymSecret;
     private boolean ingestionReady;
+    /** {@link #ensureReference()} found the reference current: once per installation object is enough. */
+    private boolean referenceChecked;
     private boolean abandonedBatchesChecked;
 
     /** @param progress what the application says while it works, for a person watching (one line each) */
@@ -144,9 +146,13 @@ public final class Installation implements AutoCloseable {
      * starts Spark only then (it is checked against the fingerprints in the catalog).
      */
     public void ensureReference() {
-        if (!ingestionReady && !ReferenceLoad.upToDate(ReferenceSources.from(config).readAll(), catalog())) {
+        if (ingestionReady || referenceChecked) {
+            return;
+        }
+        if (!ReferenceLoad.upToDate(ReferenceSources.from(config).readAll(), catalog())) {
             ingestionSpark();
         }
+        referenceChecked = true;
     }
 
     /** The migrations of this installation's warehouse (its stateful Iceberg tables), on its SparkSession. */
