@@ -32,8 +32,7 @@ class FullDiskTest {
     private Path home;
 
     private Map<String, String> env() {
-        return Map.of("CDHT_HOME", home.toString(), "CDHT_SPARK_MASTER", "local[2]", "CDHT_SPARK_SHUFFLE_PARTITIONS", "2",
-                "CDHT_PSEUDONYM_SECRET", "a test secret of more than sixteen bytes");
+        return CliRun.testEnv(home);
     }
 
     @AfterEach
