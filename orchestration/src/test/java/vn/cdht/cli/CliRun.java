@@ -13,6 +13,14 @@ record CliRun(int exitCode, String out, String err) {
                 "CDHT_PSEUDONYM_SECRET", "a test secret of more than sixteen bytes");
     }
 
+    /** {@code cdht ARGS --home HOME}. */
+    static CliRun inHome(java.nio.file.Path home, Map<String, String> env, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--home";
+        all[args.length + 1] = home.toString();
+        return of(env, all);
+    }
+
     static CliRun of(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -16,10 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,10 +38,7 @@ class DeliverCommandTest {
     Path home;
 
     private CliRun cdht(Map<String, String> env, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--home");
-        all.add(home.toString());
-        return CliRun.of(env, all.toArray(String[]::new));
+        return CliRun.inHome(home, env, args);
     }
 
     private Map<String, String> mail(int port, String... more) {

@@ -68,10 +68,7 @@ class FixListBulletinsTest {
     Path home;
 
     private CliRun cdht(Map<String, String> env, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--home");
-        all.add(home.toString());
-        return CliRun.of(env, all.toArray(String[]::new));
+        return CliRun.inHome(home, env, args);
     }
 
     @Test

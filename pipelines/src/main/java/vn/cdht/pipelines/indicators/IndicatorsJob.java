@@ -49,22 +49,12 @@ public final class IndicatorsJob {
     private final Consumer<String> progress;
 
     public IndicatorsJob(SparkSession spark, WarehouseInventory inventory, MartRunLedger ledger, Consumer<String> progress) {
-        this(() -> spark, inventory, ledger, progress, ModelGraph.load());
+        this(() -> spark, inventory, ledger, progress);
     }
 
     public IndicatorsJob(Supplier<SparkSession> spark, WarehouseInventory inventory, MartRunLedger ledger,
                          Consumer<String> progress) {
-        this(spark, inventory, ledger, progress, ModelGraph.load());
-    }
-
-    public IndicatorsJob(SparkSession spark, WarehouseInventory inventory, MartRunLedger ledger, Consumer<String> progress,
-                         ModelGraph models) {
-        this(() -> spark, inventory, ledger, progress, models);
-    }
-
-    public IndicatorsJob(Supplier<SparkSession> spark, WarehouseInventory inventory, MartRunLedger ledger,
-                         Consumer<String> progress, ModelGraph models) {
-        this.models = models;
+        this.models = ModelGraph.load();
         this.sparkSource = spark;
         this.inventory = inventory;
         this.ledger = ledger;
